@@ -1,0 +1,63 @@
+"""Validation at the edge: every rejection carries a machine code and a Czech message."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+MAX_NAME_CHARS = 200
+MAX_CLASS_CHARS = 40
+
+
+class InvalidSubmission(ValueError):
+    """A submission the reporter must correct; ``field`` names the form field at fault."""
+
+    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.field = code, message, field
+
+
+@dataclass(frozen=True)
+class Submission:
+    school_id: int
+    victim_name: str
+    victim_class: str
+    text: str
+
+
+def clean_text(value: object, field: str, limit: int, *, multiline: bool) -> str:
+    """Strip, normalise to NFC and refuse control characters other than line breaks/tabs."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidSubmission("invalid_type", "Hodnota musí být text.", field)
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    allowed = {"\n", "\t"} if multiline else {"\t"}
+    if any(unicodedata.category(ch) in {"Cc", "Cs"} and ch not in allowed for ch in text):
+        raise InvalidSubmission("control_characters",
+                                "Text obsahuje neplatné řídicí znaky. Odstraňte je prosím.", field)
+    if len(text) > limit:
+        raise InvalidSubmission("too_long", f"Text je příliš dlouhý (nejvýše {limit} znaků, "
+                                            f"zadáno {len(text)}).", field)
+    return text
+
+
+def parse_school_id(value: object) -> int:
+    if isinstance(value, bool):
+        value = None
+    if isinstance(value, int) and value > 0:
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 12:
+        return int(value.strip())
+    raise InvalidSubmission("school_missing", "Vyberte prosím školu ze seznamu.", "school_id")
+
+
+def validate_submission(data: dict[str, object], max_description_chars: int) -> Submission:
+    school_id = parse_school_id(data.get("school_id"))
+    name = clean_text(data.get("victim_name"), "victim_name", MAX_NAME_CHARS, multiline=False)
+    klass = clean_text(data.get("victim_class"), "victim_class", MAX_CLASS_CHARS, multiline=False)
+    text = clean_text(data.get("text"), "text", max_description_chars, multiline=True)
+    if not text:
+        raise InvalidSubmission("text_missing", "Popište prosím, co se děje. Popis nesmí být "
+                                                "prázdný.", "text")
+    return Submission(school_id=school_id, victim_name=name, victim_class=klass, text=text)

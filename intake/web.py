@@ -1,0 +1,71 @@
+"""The pupil's web form: works without JavaScript, Czech, mobile-first."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from sqlalchemy import select
+
+from intake.pipeline import IntakeUnavailable, submit_report
+from intake.receipts import report_for_receipt
+from intake.schools import search_schools
+from intake.status import REPORTER_STATUS_LABELS
+from intake.validation import InvalidSubmission, validate_submission
+from models import School
+from ozvise.context import settings
+from ozvise.db import db
+from ozvise.extensions import limiter
+
+bp = Blueprint("submit", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/static/intake")
+
+
+def _render_form(error: str | None = None, error_field: str | None = None, status: int = 200):
+    query = (request.values.get("q") or "").strip()[:100]
+    schools = search_schools(db(), query) if query else []
+    selected = request.form.get("school_id", type=int) or request.args.get("school_id", type=int)
+    if selected and all(s.id != selected for s in schools):
+        chosen = db().get(School, selected)
+        if chosen is not None:
+            schools.insert(0, chosen)
+    if not query and not schools:
+        schools = list(db().scalars(select(School).order_by(School.name).limit(200)))
+    return render_template("intake/form.html", schools=schools, query=query,
+                           selected_school=selected, form=request.form, error=error,
+                           error_field=error_field,
+                           max_chars=settings().max_description_chars), status
+
+
+@bp.get("/")
+def form():
+    return _render_form()
+
+
+@bp.post("/nahlasit")
+@limiter.limit(lambda: settings().rate_limit_reports)
+def submit():
+    if request.form.get("website"):
+        return _render_form("Formulář se nepodařilo odeslat.", status=400)
+    try:
+        submission = validate_submission(request.form.to_dict(),
+                                         settings().max_description_chars)
+        receipt = submit_report(db(), settings(), submission)
+    except InvalidSubmission as exc:
+        return _render_form(exc.message, exc.field, status=400)
+    except IntakeUnavailable:
+        return _render_form("Tato škola zatím hlášení přijímat nemůže. Zkuste to prosím později.",
+                            status=503)
+    return render_template("intake/receipt.html", receipt=receipt.code), 201
+
+
+@bp.route("/stav", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def status_lookup():
+    if request.method == "GET":
+        return render_template("intake/status_lookup.html")
+    report = report_for_receipt(db(), request.form.get("receipt", ""))
+    if report is None:
+        return render_template("intake/status_lookup.html",
+                               error="Kód neznáme. Zkontrolujte prosím, že jste ho opsali "
+                                     "celý a správně."), 404
+    return render_template("intake/status.html", report=report,
+                           status_label=REPORTER_STATUS_LABELS[report.status])

@@ -1,0 +1,30 @@
+"""The one schema every part of Ozvi se shares (SQLAlchemy 2.x typed declarative)."""
+
+from models.audit import AuditEvent
+from models.base import Base, make_engine, make_session_factory, new_id, utcnow
+from models.counsellors import Counsellor, CounsellorShare
+from models.moderation import Decision, MissedRedaction, ModerationDecision, Moderator
+from models.outbox import OutboxMessage, OutboxStatus
+from models.pdf import EncryptedPdf, SchoolPdfPassword
+from models.reports import (
+    KeyRecipient,
+    Message,
+    MessageAuthor,
+    Note,
+    Redaction,
+    RedactionSource,
+    Report,
+    ReportKey,
+    ReportStatus,
+)
+from models.schools import MemberRole, Plan, School, SchoolKey, SchoolMember
+from models.security import LoginAttempt
+
+__all__ = [
+    "AuditEvent", "Base", "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
+    "KeyRecipient", "LoginAttempt", "MemberRole", "Message", "MessageAuthor",
+    "MissedRedaction", "ModerationDecision", "Moderator", "Note", "OutboxMessage",
+    "OutboxStatus", "Plan", "Redaction", "RedactionSource", "Report", "ReportKey",
+    "ReportStatus", "School", "SchoolKey", "SchoolMember", "SchoolPdfPassword",
+    "make_engine", "make_session_factory", "new_id", "utcnow",
+]

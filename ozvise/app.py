@@ -1,0 +1,64 @@
+"""The application factory: one Flask app, one blueprint per surface."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from flask import Flask
+
+from ozvise.config import Settings
+from ozvise.db import init_db
+from ozvise.errors import install_error_handlers
+from ozvise.extensions import csrf, limiter
+from ozvise.security import install_security_headers
+
+SETTINGS_KEY = "OZVISE_SETTINGS"
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    settings.instance_dir.mkdir(parents=True, exist_ok=True)
+    app = Flask(__name__, instance_path=str(settings.instance_dir),
+                template_folder="templates", static_folder="static")
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        MAX_FORM_MEMORY_SIZE=settings.max_body_bytes,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.base_url.startswith("https://"),
+        PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.session_idle_minutes),
+        SESSION_REFRESH_EACH_REQUEST=True,
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session
+        RATELIMIT_STORAGE_URI=settings.rate_limit_storage,
+        RATELIMIT_ENABLED=True,
+        TESTING=settings.testing,
+        JSON_AS_ASCII=False,
+    )
+    app.config[SETTINGS_KEY] = settings
+    logging.getLogger("waitress").setLevel(logging.WARNING)
+
+    init_db(app, settings.database_url)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    install_security_headers(app)
+    install_error_handlers(app)
+    _register_blueprints(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from intake.api import bp as api_bp
+    from intake.web import bp as submit_bp
+    from review_ui.auth import init_auth
+    from review_ui.moderation import bp as moderation_bp
+    from review_ui.portal import bp as portal_bp
+
+    init_auth(app)
+    app.register_blueprint(submit_bp)
+    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(moderation_bp, url_prefix="/moderace")
+    app.register_blueprint(portal_bp, url_prefix="/skola")
+    csrf.exempt(api_bp)  # JSON API: no cookies, no ambient authority; CSRF does not apply
+

@@ -1,0 +1,142 @@
+"""The ``ozvise`` command line: serve, database, register, operators' tasks, detection."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ozvise.config import Settings
+
+
+@click.group(help="Ozvi se – anonymní hlášení šikany pro školy. Nastavení: proměnné OZVISE_* "
+                  "(viz README).")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    ctx.ensure_object(dict)
+
+
+def settings_from_env() -> Settings:
+    return Settings.from_env()
+
+
+def session_for(settings: Settings):  # noqa: ANN201
+    from models import make_engine, make_session_factory
+
+    return make_session_factory(make_engine(settings.database_url))()
+
+
+@main.command(help="Spustí server (waitress, produkční WSGI server; bez přístupového logu).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+def serve(host: str, port: int, threads: int) -> None:
+    from waitress import serve as waitress_serve
+
+    from ozvise.app import create_app
+
+    app = create_app(settings_from_env())
+    click.echo(f"Ozvi se běží na http://{host}:{port}/  (formulář pro žáky)")
+    click.echo(f"  portál školy:  http://{host}:{port}/skola/")
+    click.echo(f"  moderace:      http://{host}:{port}/moderace/")
+    click.echo("Ukončíte klávesami Ctrl+C.")
+    sys.stdout.flush()
+    # No access log: waitress writes none unless wrapped in TransLogger, and we never do,
+    # because an access log would record reporters' IP addresses.
+    waitress_serve(app, host=host, port=port, threads=threads, ident="ozvise",
+                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024,
+                   clear_untrusted_proxy_headers=True)
+
+
+@main.group(help="Databáze.")
+def db() -> None:
+    pass
+
+
+@db.command("upgrade", help="Převede schéma databáze na nejnovější verzi (idempotentní).")
+def db_upgrade() -> None:
+    from models.migrate import upgrade
+
+    settings = settings_from_env()
+    settings.instance_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.database_url)
+    click.echo("Databáze je aktuální.")
+
+
+@main.group(help="Rejstřík škol.")
+def schools() -> None:
+    pass
+
+
+@schools.command("import", help="Načte školy z CSV (red_izo,name,street,town,postcode,region,"
+                                "director_email). FILE = 'demo' načte ukázkové školy.")
+@click.argument("file")
+@click.option("--quiet", is_flag=True, help="Bez ukazatele průběhu.")
+def schools_import(file: str, quiet: bool) -> None:
+    from tqdm import tqdm
+
+    from intake.schools import DEMO_FILE, demo_csv_path, import_rows, read_rows
+
+    path = demo_csv_path() if file == DEMO_FILE else Path(file)
+    if not path.exists():
+        raise click.ClickException(f"Soubor {file} neexistuje.")
+    rows, missing = read_rows(path)
+    if missing:
+        raise click.ClickException("V záhlaví CSV chybí sloupce: " + ", ".join(missing))
+    session = session_for(settings_from_env())
+    with tqdm(total=len(rows), unit="škol", disable=quiet, desc="Import") as bar:
+        summary = import_rows(session, rows, progress=bar.update)
+    session.commit()
+    for line_no, reason in summary.rejected:
+        click.echo(f"  řádek {line_no}: odmítnut – {reason}", err=True)
+    click.echo(f"Školy: {summary.created} nových, {summary.updated} aktualizovaných, "
+               f"{summary.unchanged} beze změny, {len(summary.rejected)} odmítnutých.")
+
+
+@main.group(help="Ukázková data pro vyzkoušení.")
+def demo() -> None:
+    pass
+
+
+@demo.command("seed", help="Založí ukázkovou registrovanou školu se dvěma členy a vypíše "
+                           "jejich přihlašovací údaje (idempotentní).")
+def demo_seed() -> None:
+    from ozvise.demo import seed
+
+    settings = settings_from_env()
+    for line in seed(session_for(settings), settings):
+        click.echo(line)
+
+
+@main.group(help="Auditní záznam.")
+def audit() -> None:
+    pass
+
+
+@audit.command("verify", help="Ověří hashový řetězec auditního záznamu.")
+def audit_verify() -> None:
+    from models.audit import verify
+
+    count, broken = verify(session_for(settings_from_env()))
+    if broken is None:
+        click.echo(f"Auditní záznam je neporušený ({count} záznamů).")
+        return
+    click.echo(f"PORUŠENO: první vadný záznam má id {broken.entry_id}: {broken.reason}.",
+               err=True)
+    sys.exit(1)
+
+
+def _register_detection_commands() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("ner.cli") is None:  # detector CLI lands with issue 3
+        return
+    from ner.cli import bench, detect, redact
+
+    main.add_command(detect)
+    main.add_command(redact)
+    main.add_command(bench)
+
+
+_register_detection_commands()

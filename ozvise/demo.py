@@ -1,0 +1,56 @@
+"""Demo data for ``make run``: a registered school with two members, and an onboarding key.
+
+Everything here is for trying the system on one machine. The demo onboarding private key
+is written into the instance folder with a known passphrase, which a real installation
+must never do (see ``ozvise onboarding keygen``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crypto.onboarding import new_onboarding_keypair, write_private_key, write_public_key
+from crypto.school_keys import create_school_key, grant_member
+from models import MemberRole, Plan, School, SchoolMember, utcnow
+from models.audit import record
+from ozvise.config import Settings
+
+DEMO_SCHOOL_RED_IZO = "601661913"  # "ZŠ Brno, Husova 17" from the demo register
+DEMO_MEMBERS = (
+    ("Alena Demo-Správcová", "spravce@demo.ozvise.example", MemberRole.ADMIN, "demo-spravce-heslo"),
+    ("Petr Demo-Řešitel", "resitel@demo.ozvise.example", MemberRole.HANDLER, "demo-resitel-heslo"),
+)
+DEMO_ONBOARDING_PASSPHRASE = "demo-onboarding"  # noqa: S105 - demo only, printed to the user
+
+
+def seed(session: Session, settings: Settings) -> list[str]:
+    """Create what is missing; return the lines to print (credentials included)."""
+    lines: list[str] = []
+    if not settings.onboarding_public_key_path.exists():
+        pair = new_onboarding_keypair()
+        private_path = settings.instance_dir / "demo-onboarding-private.key"
+        if not private_path.exists():
+            write_private_key(private_path, pair, DEMO_ONBOARDING_PASSPHRASE, settings.kdf)
+        write_public_key(settings.onboarding_public_key_path, pair.public)
+        lines.append(f"Ukázkový onboardingový klíč: {private_path.name} v instanci "
+                     f"(heslo „{DEMO_ONBOARDING_PASSPHRASE}“) – jen pro ukázku!")
+    school = session.scalars(select(School).where(School.red_izo == DEMO_SCHOOL_RED_IZO)).first()
+    if school is None:
+        raise RuntimeError("Demo school missing: run `ozvise schools import demo` first.")
+    if school.active_key() is None:
+        school.plan = Plan.EXTENDED
+        school.registered_at = utcnow()
+        school.legal_entity_name = f"{school.name}, příspěvková organizace"
+        school_key, private_key, _recovery = create_school_key(school, session)
+        for name, email, role, password in DEMO_MEMBERS:
+            member = SchoolMember(school=school, name=name, email=email, role=role,
+                                  email_confirmed_at=utcnow())
+            session.add(member)
+            grant_member(member, school_key, private_key, password, settings.kdf)
+        record(session, "operator", "demo.seeded", f"school:{school.id}")
+        session.commit()
+    lines.append(f"Ukázková škola: {school.name} (rozšířený tarif)")
+    for name, email, role, password in DEMO_MEMBERS:
+        lines.append(f"  {role.value:8} {email}  heslo: {password}   ({name})")
+    return lines

@@ -1,0 +1,40 @@
+"""HTTP hardening shared by every surface: headers, request limits, IP-free rate keys."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+
+from flask import Flask, Response, request
+
+#: Rotated at every start and never written anywhere: rate-limit keys cannot be
+#: turned back into IP addresses, not even from a memory dump after a restart.
+_RATE_KEY_SECRET = os.urandom(32)
+
+
+def hashed_client_key() -> str:
+    """Flask-Limiter key: keyed hash of the client address, held in memory only."""
+    address = (request.remote_addr or "").encode()
+    return hmac.new(_RATE_KEY_SECRET, address, hashlib.sha256).hexdigest()[:32]
+
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+
+
+def install_security_headers(app: Flask) -> None:
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if request.is_secure:
+            response.headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+        if request.endpoint and not request.endpoint.endswith("static"):
+            response.headers["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,1 @@
+"""The staff surfaces: moderator review screen, school portal, counsellor view."""

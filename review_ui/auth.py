@@ -1,0 +1,125 @@
+"""Who is logged in (Flask-Login) and what their role allows (DESIGN.md, role table).
+
+One identity per session: ``member:ID``, ``moderator:ID`` or ``counsellor:ID``. Routes
+declare the roles they admit with ``require``; anything else gets 403, and an anonymous
+visitor is sent to the login page of the surface they asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from functools import wraps
+from typing import Any
+
+from flask import Flask, abort, current_app, redirect, request, session, url_for
+from flask_login import LoginManager, current_user
+from sqlalchemy import func, select
+
+from models import Counsellor, LoginAttempt, MemberRole, Moderator, SchoolMember, utcnow
+from ozvise.db import db
+from review_ui.keyring import KeyRing
+
+login_manager = LoginManager()
+KEYRING = "ozvise.keyring"
+MAX_FAILED_LOGINS = 5
+FAILED_LOGIN_WINDOW = timedelta(minutes=15)
+
+
+class Principal:
+    """A logged-in account of any kind, as Flask-Login sees it."""
+
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def __init__(self, kind: str, account: Any) -> None:
+        self.kind, self.account = kind, account
+
+    def get_id(self) -> str:
+        return f"{self.kind}:{self.account.id}"
+
+    @property
+    def role(self) -> str:
+        """``admin``/``handler``/``analyst`` for members, else the account kind."""
+        return self.account.role.value if self.kind == "member" else self.kind
+
+
+_ACCOUNT_MODELS = {"member": SchoolMember, "moderator": Moderator, "counsellor": Counsellor}
+
+
+def init_auth(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.session_protection = "strong"
+    settings = app.config["OZVISE_SETTINGS"]
+    app.extensions[KEYRING] = KeyRing(idle_seconds=settings.session_idle_minutes * 60)
+
+    @login_manager.user_loader
+    def _load(identity: str) -> Principal | None:
+        kind, _, raw_id = identity.partition(":")
+        model = _ACCOUNT_MODELS.get(kind)
+        if model is None or not raw_id.isdigit():
+            return None
+        account = db().get(model, int(raw_id))
+        if account is None or not account.active:
+            return None
+        return Principal(kind, account)
+
+    @login_manager.unauthorized_handler
+    def _unauthorized():
+        if request.path.startswith("/api/"):
+            abort(401)
+        target = {"moderation": "moderation.login", "counsellor": "counsellor.login"}.get(
+            request.blueprint or "", "portal.login")
+        if target not in app.view_functions:
+            target = "portal.login"
+        return redirect(url_for(target, next=request.path))
+
+    @app.before_request
+    def _idle_session() -> None:
+        session.permanent = True  # PERMANENT_SESSION_LIFETIME = idle timeout, refreshed per request
+
+
+def keyring() -> KeyRing:
+    return current_app.extensions[KEYRING]
+
+
+def unlocked_key() -> bytes | None:
+    """The current user's unlocked private key (school or counsellor), if still held."""
+    if not current_user.is_authenticated:
+        return None
+    return keyring().get(session.get("key_handle"), current_user.get_id())
+
+
+def require(*roles: str) -> Callable:
+    """Admit only the given roles: member roles (admin/handler/analyst), moderator, counsellor."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(*args: Any, **kwargs: Any):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapper.required_roles = roles  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+MEMBER_READERS = (MemberRole.ADMIN.value, MemberRole.HANDLER.value)
+ALL_MEMBERS = (MemberRole.ADMIN.value, MemberRole.HANDLER.value, MemberRole.ANALYST.value)
+
+
+def too_many_failures(account_type: str, account_id: int) -> bool:
+    since = utcnow() - FAILED_LOGIN_WINDOW
+    count = db().scalar(select(func.count(LoginAttempt.id)).where(
+        LoginAttempt.account_type == account_type, LoginAttempt.account_id == account_id,
+        LoginAttempt.success.is_(False), LoginAttempt.created_at >= since))
+    return (count or 0) >= MAX_FAILED_LOGINS
+
+
+def record_attempt(account_type: str, account_id: int, success: bool) -> None:
+    db().add(LoginAttempt(account_type=account_type, account_id=account_id, success=success))

@@ -1,0 +1,71 @@
+"""Builders for test data, going through the same code paths as the product."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from crypto.school_keys import create_school_key, grant_member
+from intake.schools import search_text_for
+from models import MemberRole, Plan, School, SchoolMember, utcnow
+from ozvise.config import TEST_KDF
+
+_red_izo = iter(range(700000000, 799999999))
+
+
+def make_school(session: Session, name: str = "ZŠ Testov, Školní 1", town: str = "Testov",
+                street: str = "Školní 1", email: str = "reditel@testov.skola.example") -> School:
+    school = School(red_izo=str(next(_red_izo)), name=name, street=street, town=town,
+                    postcode="123 45", region="Testovací kraj", director_email=email,
+                    search_text=search_text_for(name, street, town))
+    session.add(school)
+    session.flush()
+    return school
+
+
+@dataclass
+class RegisteredSchool:
+    school: School
+    members: dict[str, tuple[SchoolMember, str]]  # role -> (member, password)
+    recovery_key: str
+
+
+def register_school(session: Session, school: School | None = None, plan: Plan = Plan.EXTENDED,
+                    roles: tuple[str, ...] = ("admin", "handler", "analyst")) -> RegisteredSchool:
+    school = school or make_school(session)
+    school.plan, school.registered_at = plan, utcnow()
+    school_key, private_key, recovery = create_school_key(school, session)
+    members = {}
+    slug = re.sub(r"\W", "", school.red_izo)
+    for role in roles:
+        password = f"heslo-{role}-{slug}"
+        member = SchoolMember(school=school, name=f"Člen {role}", role=MemberRole(role),
+                              email=f"{role}.{slug}@skola.example", email_confirmed_at=utcnow())
+        session.add(member)
+        grant_member(member, school_key, private_key, password, TEST_KDF)
+        members[role] = (member, password)
+    session.commit()
+    return RegisteredSchool(school=school, members=members, recovery_key=recovery)
+
+
+def csrf_token(client, path: str = "/") -> str:
+    """Fetch a page and pull the CSRF token out of its form."""
+    html = client.get(path).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+def login_member(client, member: SchoolMember, password: str):
+    token = csrf_token(client, "/skola/prihlaseni")
+    return client.post("/skola/prihlaseni", data={"csrf_token": token, "email": member.email,
+                                                 "password": password})
+
+
+def submit_form(client, school_id: int | str, text: str, name: str = "", klass: str = ""):
+    token = csrf_token(client, "/")
+    return client.post("/nahlasit", data={"csrf_token": token, "school_id": str(school_id),
+                                          "victim_name": name, "victim_class": klass,
+                                          "text": text})

@@ -1,0 +1,74 @@
+"""One report end to end: form → encrypted at rest → school member reads it decrypted."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from sqlalchemy import select
+
+from models import Report
+from tests.factories import login_member, register_school, submit_form
+
+NAME, CLASS = "Želmíra Ďurišová", "9.Ž"
+
+
+def ascii_fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def all_bytes_at_rest(settings, session) -> bytes:
+    """Every file of the instance folder, plus (on PostgreSQL) a full dump of every table."""
+    chunks = [p.read_bytes() for p in Path(settings.instance_dir).rglob("*") if p.is_file()]
+    if settings.database_url.startswith("postgresql"):
+        from models import Base
+
+        for table in Base.metadata.sorted_tables:
+            for row in session.execute(select(table)).all():
+                chunks.append(repr(tuple(row)).encode())
+                chunks.extend(v if isinstance(v, bytes) else str(v).encode() for v in row)
+    return b"\n".join(chunks)
+
+
+def test_report_reaches_school_and_nothing_readable_rests(client, session, settings):
+    reg = register_school(session)
+    response = submit_form(client, reg.school.id, f"{NAME} z {CLASS} je šikanována.",
+                           name=NAME, klass=CLASS)
+    assert response.status_code == 201
+    receipt = re.search(r'id="receipt">([0-9-]+)<', response.get_data(as_text=True)).group(1)
+    assert len(receipt.replace("-", "")) == 25
+
+    session.expire_all()
+    stored = session.scalars(select(Report)).one()
+    assert NAME not in stored.redacted_text
+    rest = all_bytes_at_rest(settings, session)
+    for secret in (NAME, ascii_fold(NAME), CLASS, ascii_fold(CLASS), receipt):
+        for encoded in (secret.encode("utf-8"), secret.encode("utf-16-le")):
+            assert encoded not in rest, f"{secret!r} found at rest"
+
+    handler, password = reg.members["handler"]
+    assert login_member(client, handler, password).status_code == 302
+    page = client.get(f"/skola/hlaseni/{stored.id}").get_data(as_text=True)
+    assert NAME in page and CLASS in page
+
+
+def test_other_school_and_anonymous_cannot_read(client, session, settings, app):
+    school_a = register_school(session)
+    school_b = register_school(session)
+    submit_form(client, school_a.school.id, "Popis pro školu A.", name="Jan", klass="1.A")
+    report_id = session.scalars(select(Report.id)).one()
+
+    anonymous = app.test_client()
+    response = anonymous.get(f"/skola/hlaseni/{report_id}")
+    assert response.status_code == 302 and "/skola/prihlaseni" in response.headers["Location"]
+    assert "Přihlášení" in anonymous.get(response.headers["Location"]).get_data(as_text=True)
+
+    member, password = school_b.members["handler"]
+    login_member(client, member, password)
+    assert client.get(f"/skola/hlaseni/{report_id}").status_code in (403, 404)
+
+    analyst = app.test_client()
+    member, password = school_a.members["analyst"]
+    login_member(analyst, member, password)
+    assert analyst.get(f"/skola/hlaseni/{report_id}").status_code == 403
