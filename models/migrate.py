@@ -17,8 +17,12 @@ def alembic_config(database_url: str) -> Config:
     return cfg
 
 
-def upgrade(database_url: str, revision: str = "head") -> None:
-    """Bring the database to ``revision``; idempotent."""
+def upgrade(database_url: str, revision: str = "heads") -> None:
+    """Bring the database to ``revision``; idempotent.
+
+    ``heads``: independent feature branches of the schema (each revising 0001 or its own
+    predecessor) may coexist; Alembic applies them all.
+    """
     command.upgrade(alembic_config(database_url), revision)
 
 
