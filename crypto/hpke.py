@@ -51,6 +51,16 @@ def generate_keypair() -> KeyPair:
     return KeyPair(private=private, public=public)
 
 
+SEED_BYTES = PRIVATE_KEY_BYTES
+
+
+def keypair_from_seed(seed: bytes) -> KeyPair:
+    """A deterministic key pair from 96 secret bytes (ML-KEM seed || X25519 scalar)."""
+    if len(seed) != SEED_BYTES:
+        raise CryptoError("seed has the wrong length")
+    return KeyPair(private=seed, public=public_key_of(seed))
+
+
 def _load_public(public: bytes) -> hpke.MLKEM768X25519PublicKey:
     if len(public) != PUBLIC_KEY_BYTES:
         raise CryptoError("public key has the wrong length")

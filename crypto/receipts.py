@@ -12,6 +12,8 @@ import secrets
 
 from argon2.low_level import Type, hash_secret_raw
 
+from crypto.hpke import SEED_BYTES, KeyPair, keypair_from_seed
+
 RECEIPT_DIGITS = 25
 _SALT = b"ozvise/receipt/v1"
 _COST = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
@@ -37,10 +39,13 @@ def receipt_digest(receipt: str) -> bytes:
                            **_COST)
 
 
-def reporter_key(receipt: str) -> bytes:
-    """A symmetric key only the receipt holder (and the school, via its own wrap) can get.
+def reporter_keypair(receipt: str) -> KeyPair:
+    """The reporter's HPKE key pair, re-derived from the receipt whenever it is presented.
 
-    Derived with a different salt than the digest, so the stored digest does not reveal it.
+    The school encrypts replies to the public half (stored on the report); only the receipt
+    holder can re-derive the private half, so the server alone cannot read the replies.
+    The seed comes from Argon2id with its own salt, so the stored digest does not reveal it.
     """
-    return hash_secret_raw(secret=receipt.encode(), salt=_SALT + b"/reporter-key", hash_len=32,
-                           type=Type.ID, **_COST)
+    seed = hash_secret_raw(secret=receipt.encode(), salt=_SALT + b"/reporter-key",
+                           hash_len=SEED_BYTES, type=Type.ID, **_COST)
+    return keypair_from_seed(seed)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from crypto.aead import new_data_key
 from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, seal, wrap_for
 from crypto.onboarding import read_public_key
-from crypto.receipts import new_receipt, receipt_digest
+from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
 from intake.validation import InvalidSubmission, Submission
 from models import KeyRecipient, Report, ReportStatus, School, new_id
 from models.audit import record
@@ -50,7 +50,8 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
     receipt = new_receipt()
     data_key = new_data_key()
     report = Report(id=new_id(), school_id=school.id, redacted_text=WHOLE_TEXT_PLACEHOLDER,
-                    text_length=len(submission.text), receipt_digest=receipt_digest(receipt))
+                    text_length=len(submission.text), receipt_digest=receipt_digest(receipt),
+                    reporter_public_key=reporter_keypair(receipt).public)
     report.text_ct = seal(report.id, data_key, FIELD_TEXT, submission.text)
     if submission.victim_name:
         report.victim_name_ct = seal(report.id, data_key, FIELD_NAME, submission.victim_name)

@@ -52,6 +52,8 @@ class Report(Base):
     text_ct: Mapped[bytes] = mapped_column(LargeBinary)
     #: Argon2id digest of the reporter's receipt (see crypto.receipts)
     receipt_digest: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
+    #: public half of the receipt-derived reporter key (see crypto.receipts.reporter_keypair)
+    reporter_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     read_by_school_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
 
@@ -135,8 +137,9 @@ class Message(Base):
     report_id: Mapped[str] = mapped_column(ForeignKey("reports.id"), index=True)
     author: Mapped[MessageAuthor] = mapped_column(str_enum(MessageAuthor))
     body_ct: Mapped[bytes] = mapped_column(LargeBinary)
+    #: the message key wrapped (HPKE, suite ``key_suite``) to the school and to the reporter
+    key_suite: Mapped[str] = mapped_column(String(64))
     key_for_school: Mapped[bytes] = mapped_column(LargeBinary)
-    key_for_school_suite: Mapped[str] = mapped_column(String(64))
     key_for_reporter: Mapped[bytes] = mapped_column(LargeBinary)
     #: reporter messages only, pseudonymised for moderators when follow-ups are moderated
     redacted_text: Mapped[str | None] = mapped_column(Text)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 23:51:46.383727
+Create Date: 2026-11-21 23:57:27.701233
 """
 from collections.abc import Sequence
 
@@ -131,6 +131,7 @@ def upgrade() -> None:
     sa.Column('victim_class_ct', sa.LargeBinary(), nullable=True),
     sa.Column('text_ct', sa.LargeBinary(), nullable=False),
     sa.Column('receipt_digest', sa.LargeBinary(), nullable=False),
+    sa.Column('reporter_public_key', sa.LargeBinary(), nullable=True),
     sa.Column('read_by_school_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['school_id'], ['schools.id'], name=op.f('fk_reports_school_id_schools')),
@@ -186,8 +187,8 @@ def upgrade() -> None:
     sa.Column('report_id', sa.String(length=32), nullable=False),
     sa.Column('author', sa.Enum('school', 'reporter', name='messageauthor', native_enum=False, length=32), nullable=False),
     sa.Column('body_ct', sa.LargeBinary(), nullable=False),
+    sa.Column('key_suite', sa.String(length=64), nullable=False),
     sa.Column('key_for_school', sa.LargeBinary(), nullable=False),
-    sa.Column('key_for_school_suite', sa.String(length=64), nullable=False),
     sa.Column('key_for_reporter', sa.LargeBinary(), nullable=False),
     sa.Column('redacted_text', sa.Text(), nullable=True),
     sa.Column('moderated_at', sa.DateTime(timezone=True), nullable=True),
