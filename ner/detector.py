@@ -1,0 +1,128 @@
+"""The pipeline: run every layer, merge, propagate, cluster.
+
+``Detector.load()`` loads spaCy once (only tok2vec, morphologizer and ner run: the parser
+and lemmatizer are disabled because no layer needs them, which keeps us near spaCy-alone speed).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+
+from .cluster import assign
+from .gazetteer import Gazetteer, get_gazetteer
+from .merge import align, join_names, merge, propagate
+from .placeholders import PLACEHOLDER_RE
+from .recognizers import classes, contacts, ids, names, seeded
+from .span import Span
+from .textutil import tokenize
+
+ALL_LAYERS = ("seeded", "patterns", "gazetteer", "model", "cues")
+SPACY_MODEL = "cs_core_news_sm"
+MAX_SPACY_CHARS = 200_000  # longer texts go through spaCy in slices
+
+
+class Detector:
+    """Czech personal-data detector (PERSON, CLASS, CONTACT, ID)."""
+
+    def __init__(self, nlp=None, gaz: Gazetteer | None = None, layers: Sequence[str] = ALL_LAYERS) -> None:
+        self.nlp = nlp
+        self.gaz = gaz or get_gazetteer()
+        self.layers = frozenset(layers)
+
+    @classmethod
+    def load(cls, layers: Sequence[str] = ALL_LAYERS) -> Detector:
+        """A detector with spaCy loaded (cached: repeated calls share one model)."""
+        nlp = _load_spacy() if "model" in layers else None
+        return cls(nlp, get_gazetteer(), layers)
+
+    # -- public API -------------------------------------------------------------------------
+    def detect(self, text: str, victim_name: str | None = None, victim_class: str | None = None) -> list[Span]:
+        """Sorted, non-overlapping spans of personal data in ``text``."""
+        return self.detect_many([(text, victim_name, victim_class)])[0]
+
+    def detect_many(self, items: Iterable[tuple[str, str | None, str | None]],
+                    batch_size: int = 32) -> list[list[Span]]:
+        """Batch version of ``detect`` (spaCy's ``pipe`` is faster on many texts)."""
+        items = [(_clean(t), n, c) for t, n, c in items]
+        docs: list = [None] * len(items)
+        if self.nlp is not None:
+            short = [i for i, it in enumerate(items) if len(it[0]) <= MAX_SPACY_CHARS]
+            for i, doc in zip(short, self.nlp.pipe((items[i][0] for i in short), batch_size=batch_size)):
+                docs[i] = doc
+        return [self._detect(t, n, c, docs[i]) for i, (t, n, c) in enumerate(items)]
+
+    # -- internals --------------------------------------------------------------------------
+    def _detect(self, text: str, victim_name: str | None, victim_class: str | None, doc) -> list[Span]:
+        if not text.strip():
+            return []
+        if doc is None and self.nlp is not None:
+            doc = _long_doc(self.nlp, text)
+        tokens = tokenize(text)
+        spans: list[Span] = []
+        if "seeded" in self.layers:
+            spans += seeded.find_name(tokens, victim_name, self.gaz)
+            spans += seeded.find_class(text, victim_class)
+        if "patterns" in self.layers:
+            spans += contacts.find(text) + ids.find(text) + classes.find(text)
+        if "gazetteer" in self.layers or "model" in self.layers:
+            if "gazetteer" in self.layers:
+                spans += names.find(text, tokens, self.gaz, doc if "model" in self.layers else None,
+                                    use_cues="cues" in self.layers)
+            else:
+                spans += names.model_only(doc)
+        spans = merge(align(spans, text))
+        if "gazetteer" in self.layers:
+            spans = merge(align(propagate(text, spans, tokens), text))
+        spans = join_names(text, _mask_placeholders(text, spans))
+        return assign(spans, tokens, self.gaz)
+
+
+def _clean(text: str) -> str:
+    """Placeholders already in the text are blanked (same length) so redacting twice is a no-op."""
+    text = text if isinstance(text, str) else str(text or "")
+    return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
+
+
+def _mask_placeholders(text: str, spans: list[Span]) -> list[Span]:
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+def _long_doc(nlp, text: str):
+    """spaCy on very long input, in slices cut at whitespace, stitched into one token list."""
+    from spacy.tokens import Doc
+
+    parts, pos = [], 0
+    while pos < len(text):
+        end = min(len(text), pos + MAX_SPACY_CHARS)
+        if end < len(text):
+            cut = text.rfind(" ", pos + MAX_SPACY_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        parts.append(text[pos:end])
+        pos = end
+    docs = list(nlp.pipe(parts))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+_LOCK = threading.Lock()
+_NLP = None
+_DETECTOR: Detector | None = None
+
+
+def _load_spacy():
+    global _NLP
+    with _LOCK:
+        if _NLP is None:
+            import spacy
+
+            _NLP = spacy.load(SPACY_MODEL, exclude=["parser", "trainable_lemmatizer", "lemmatizer"])
+        return _NLP
+
+
+def get_detector() -> Detector:
+    """Module-level singleton with all layers."""
+    global _DETECTOR
+    if _DETECTOR is None:
+        _DETECTOR = Detector.load()
+    return _DETECTOR
+
+

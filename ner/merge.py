@@ -1,0 +1,75 @@
+"""Merging spans of all layers into sorted, non-overlapping, word-aligned spans, and propagation."""
+from __future__ import annotations
+
+import re
+
+from .span import LABEL_PRIORITY, Span
+from .textutil import Token
+
+
+def align(spans: list[Span], text: str) -> list[Span]:
+    """Clip to the text and widen spans that cut a word, so no half-name is left visible."""
+    out = []
+    n = len(text)
+    for s in spans:
+        a, b = max(0, s.start), min(n, s.end)
+        while a > 0 and text[a - 1].isalnum() and a < n and text[a].isalnum():
+            a -= 1
+        while b < n and b > 0 and text[b].isalnum() and text[b - 1].isalnum():
+            b += 1
+        if a < b:
+            out.append(Span(a, b, s.label, s.score, s.cluster))
+    return out
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Union overlapping spans; the merged span takes the highest-priority label."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            p = out[-1]
+            label = p.label if LABEL_PRIORITY[p.label] >= LABEL_PRIORITY[s.label] else s.label
+            out[-1] = Span(p.start, max(p.end, s.end), label, max(p.score, s.score), p.cluster or s.cluster)
+        else:
+            out.append(s)
+    return out
+
+
+def join_names(text: str, spans: list[Span]) -> list[Span]:
+    """Adjacent PERSON spans separated only by a space (or an initial's dot) are one name."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s.label == "PERSON" and out[-1].label == "PERSON":
+            p = out[-1]
+            gap = text[p.end:s.start]
+            initial = gap.strip() == "." and p.end - p.start == 1 and len(gap) <= 2
+            if gap in (" ", "\u00a0") or initial:
+                out[-1] = Span(p.start, s.end, "PERSON", max(p.score, s.score), p.cluster)
+                continue
+        out.append(s)
+    return out
+
+
+def propagate(text: str, spans: list[Span], tokens: list[Token]) -> list[Span]:
+    """Every other occurrence of a detected string is masked too (same label).
+
+    For PERSON the comparison is per word and diacritic/case-insensitive, so a name detected
+    once (``Kuba``) is also hidden where no layer fired on it (``kuba``, ``KUBA``).
+    """
+    extra: list[Span] = []
+    person_words: dict[str, float] = {}
+    for s in spans:
+        if s.label == "PERSON":
+            for t in tokens:
+                if t.start >= s.start and t.end <= s.end and len(t.text) > 1:
+                    person_words[t.folded] = max(person_words.get(t.folded, 0), s.score)
+        else:
+            frag = text[s.start:s.end]
+            if len(frag) >= 3:
+                rx = re.compile(r"(?<!\w)" + re.escape(frag) + r"(?!\w)")
+                extra += [Span(m.start(), m.end(), s.label, s.score) for m in rx.finditer(text)]
+    for t in tokens:
+        sc = person_words.get(t.folded)
+        if sc is not None:
+            extra.append(Span(t.start, t.end, "PERSON", sc))
+    return spans + extra

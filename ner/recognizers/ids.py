@@ -1,0 +1,52 @@
+"""ID: birth numbers (rodné číslo, checksum-verified), street addresses, car plates."""
+from __future__ import annotations
+
+import re
+
+from ..span import Span
+
+BIRTH = re.compile(r"(?<![\d/])(\d{2})(\d{2})(\d{2})\s?/\s?(\d{3,4})(?![\d/])")
+# Czech plates: 1A2 3456, 4T2 8815, 1AB 2345; new format 1AB2345
+PLATE = re.compile(r"\b\d[A-Z][A-Z0-9]\s?\d{4}\b")
+# Street + house number: "Palackého 1187/22", "ulice Na Výsluní 12", "Nádražní 5a".
+STREET = re.compile(
+    r"(?:(?:ulic[ei]|ul\.|bydlí (?:v|na)|bydlel[ao]? (?:v|na)|adres[ae]|adresu)\s+)?"
+    r"(?P<street>(?:(?:Na|U|K|Pod|Nad|V|Za|Před|Třída|nám\.|náměstí|tř\.)\s+)?"
+    r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+(?:\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽa-záčďéěíňóřšťúůýž][a-záčďéěíňóřšťúůýž]+){0,2}"
+    r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?)\b")
+STREET_CUE = re.compile(r"(?i)\b(?:bydl\w*|adres\w*|ulic\w*|ul\.|domů|doma|dům|byt\w*)\b")
+NUMBERS_NOT_STREETS = re.compile(r"(?i)^(?:v|ve|za|po|do|od|na|o|před|kolem|asi|přes|třída|ročník|hodin\w*|"
+                                 r"minut\w*|let|roky|dní|dnů|korun\w*|kč|bodů|procent|stran\w*|ZŠ|MŠ|SŠ)\b")
+
+
+def birth_number_valid(s: str) -> bool:
+    """Czech birth number checksum: 10 digits divisible by 11 (or the 1954+ mod-10 rule); 9 digits pre-1954."""
+    d = re.sub(r"\D", "", s)
+    if len(d) == 9:
+        return int(d[:2]) < 54
+    if len(d) != 10:
+        return False
+    month = int(d[2:4]) % 50 % 20
+    if not 1 <= month <= 12 or not 1 <= int(d[4:6]) <= 31:
+        return False
+    n = int(d)
+    return n % 11 == 0 or (int(d[:9]) % 11 == 10 and d[9] == "0")
+
+
+def find(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in BIRTH.finditer(text):
+        valid = birth_number_valid(m.group())
+        # a slash-separated 6+3/4 digit group is almost always a birth number even when mistyped
+        spans.append(Span(m.start(), m.end(), "ID", 0.99 if valid else 0.7))
+    for m in PLATE.finditer(text):
+        spans.append(Span(m.start(), m.end(), "ID", 0.85))
+    for m in STREET.finditer(text):
+        street = m.group("street")
+        if NUMBERS_NOT_STREETS.match(street):
+            continue
+        has_slash = "/" in street
+        cue = STREET_CUE.search(text[max(0, m.start() - 40):m.start()]) is not None or m.start("street") != m.start()
+        if has_slash or cue:
+            spans.append(Span(m.start("street"), m.end("street"), "ID", 0.8))
+    return spans

@@ -1,0 +1,206 @@
+"""PERSON: gazetteers + Czech morphology + spaCy (NER, NameType) + context cues.
+
+Each source gives per-token evidence; ``decide`` turns it into PERSON tokens:
+
+- capitalised mid-sentence and a gazetteer name (any case form), or tagged as a name by spaCy;
+- capitalised at a sentence start: only an unambiguous name that is not a common word;
+- lowercase (children write ``lukas``, ``honzovi``): a popular, unambiguous given name or
+  nickname whose form is not an ordinary Czech word;
+- next to a detected name: surnames, initials ("J. Novák", "Tomáš H."), unknown capitalised words;
+- after a context cue ("paní učitelka X", "kluk jménem X", "Mgr. X", a chat speaker "X:").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer, NameMatch
+from ..span import Span
+from ..textutil import Token
+
+# spaCy entity types that veto a weak name reading ("v Olomouci", "Lidl", "TikTok").
+NON_PERSON_ENTS = {"GPE", "LOC", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
+LOWER_MAX_RANK = {"cz": 2500}      # other origins: FOREIGN_LOWER_MAX_RANK
+FOREIGN_LOWER_MAX_RANK = 600
+# Cue words (folded) after which the next word is a name if it looks like one at all.
+CUES = {
+    "pan", "pana", "panu", "panem", "pane", "pani", "panove", "slecna", "slecny", "slecne", "slecnou",
+    "ucitel", "ucitele", "uciteli", "ucitelem", "ucitelka", "ucitelky", "ucitelce", "ucitelku", "ucitelkou",
+    "ucitelko", "ucitelkam", "ridic", "trener", "trenera", "trenerka", "trenerky", "vychovatelka",
+    "asistentka", "asistent", "reditel", "reditele", "reditelka", "reditelky", "zastupkyne",
+    "jmenem", "jmenuje", "jmenujou", "jmenovala", "jmenoval", "prezdivkou", "prezdivka", "rikaji", "rikame",
+    "rikaj", "kamarad", "kamarada", "kamaradka", "kamaradky", "kamaradem", "kamaradkou", "spoluzak",
+    "spoluzaka", "spoluzacka", "spoluzacky", "spoluzakem", "spoluzackou", "brach", "bracha", "brachy",
+    "bratr", "bratra", "bratrem", "segra", "segru", "sestra", "sestru", "sestrou", "mgr", "ing", "bc", "mudr",
+    "phdr", "paedr", "rndr", "judr", "doc", "prof", "ucitelkou", "kluk", "holka", "holky", "kluka",
+}
+# after these cue words the name is usually one more word away ("pani ucitelka X", "jmenuje se X")
+CUE_SKIP = {"ucitelka", "ucitelky", "ucitelce", "ucitelku", "ucitelkou", "ucitel", "ucitele", "uciteli", "se",
+            "reditelka", "reditel", "mu", "ji", "jim", "tridni", "tridniho", "tridnimu", "trenerka", "trener",
+            "asistentka", "vychovatelka", "mgr", "ing", "bc", "je", "byl", "byla"}
+WEAK_CUES = {"kluk", "holka", "holky", "kluka"}  # only with "jménem"/"se jmenuje" after them
+
+
+@dataclass
+class TokenEvidence:
+    token: Token
+    given: NameMatch | None = None
+    surname: NameMatch | None = None
+    sp_person: bool = False
+    sp_other: bool = False
+    name_type: bool = False   # spaCy morphology NameType=Giv/Sur on a PROPN
+    propn: bool = False
+    common: float = 0.0
+    score: float = 0.0
+    why: list[str] = field(default_factory=list)
+
+
+def _best(matches: list[NameMatch], kind: str) -> NameMatch | None:
+    ms = [m for m in matches if m.kind == kind]
+    if not ms:
+        return None
+    return min(ms, key=lambda m: m.cost)
+
+
+def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidence]:
+    """Collect gazetteer, frequency and (when a spaCy Doc is given) model evidence per token."""
+    ev = []
+    sp_by_start = {}
+    if doc is not None:
+        for st in doc:
+            sp_by_start[st.idx] = st
+    for t in tokens:
+        ms = gaz.lookup(t.folded) if t.is_alpha and len(t.folded) >= 2 else []
+        e = TokenEvidence(t, _best(ms, "given"), _best(ms, "surname"), common=gaz.zipf(t.folded))
+        st = sp_by_start.get(t.start)
+        if st is not None:
+            e.sp_person = st.ent_type_ == "PERSON"
+            e.sp_other = st.ent_type_ in NON_PERSON_ENTS
+            e.propn = st.pos_ == "PROPN"
+            nt = st.morph.get("NameType")
+            e.name_type = e.propn and bool(nt) and nt[0] in ("Giv", "Sur")
+        ev.append(e)
+    return ev
+
+
+def _lower_ok(m: NameMatch | None) -> bool:
+    if m is None or m.entry.ambiguous or len(m.base) < 3:
+        return False
+    limit = LOWER_MAX_RANK.get(m.entry.origin, FOREIGN_LOWER_MAX_RANK)
+    return m.entry.rank <= limit
+
+
+def _token_score(e: TokenEvidence, use_model: bool) -> float:
+    t = e.token
+    name = e.given or e.surname
+    strong = [m for m in (e.given, e.surname) if m is not None and not m.entry.ambiguous]
+    if t.is_cap and not t.is_upper:
+        if not t.sent_start:
+            if name is not None:
+                weak = min(m.entry.rank for m in (e.given, e.surname) if m) > 800 or not strong
+                if use_model and e.sp_other and not e.sp_person and weak:
+                    return 0.0
+                if e.common >= 4.5 and not e.sp_person and not strong:
+                    return 0.0
+                return 0.9
+            if use_model and (e.sp_person or e.name_type) and len(t.text) > 1:
+                return 0.75
+            return 0.0
+        # sentence start: capitals prove nothing
+        if strong and e.common < 3.5:
+            return 0.8
+        if use_model and e.sp_person and (name is not None or e.name_type) and e.common < 4.0:
+            return 0.7
+        return 0.0
+    if t.is_upper:
+        return 0.8 if strong and e.common < 3.5 else 0.0
+    # lowercase
+    if _lower_ok(e.given) and e.common < 3.0:
+        return 0.7
+    return 0.0
+
+
+def _adjacent(tokens: list[Token], text: str, i: int, j: int) -> bool:
+    """Tokens i < j are neighbours in one name: only spaces (or an initial's full stop) between."""
+    gap = text[tokens[i].end:tokens[j].start]
+    return gap in (" ", "  ", "\u00a0") or (gap.strip() == "." and len(tokens[i].text) == 1 and len(gap) <= 2)
+
+
+def decide(text: str, ev: list[TokenEvidence], use_model: bool = True, use_cues: bool = True) -> list[float]:
+    """PERSON score per token (0 = not a name)."""
+    toks = [e.token for e in ev]
+    scores = [_token_score(e, use_model) for e in ev]
+    if use_cues:
+        _apply_cues(text, ev, scores)
+    # grow names over neighbours until stable (Tomáš Malý, J. Novák, Nguyen Thi Mai, Tomáš H.)
+    changed = True
+    while changed:
+        changed = False
+        for i, e in enumerate(ev):
+            if scores[i] > 0:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ev) and scores[j] > 0 and _adjacent(toks, text, min(i, j), max(i, j)):
+                    if _joins_name(e, ev[j], before=i < j, text=text):
+                        scores[i] = min(0.8, scores[j])
+                        changed = True
+                        break
+    return scores
+
+
+def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) -> bool:
+    t = e.token
+    if not t.is_alpha:
+        return False
+    if len(t.text) == 1:
+        # an initial: "J. Novák" (before, followed by a dot) or "Tomáš H." (after)
+        return t.text.isupper() and text[t.end:t.end + 1] == "."
+    if t.is_cap:
+        if e.given or e.surname or e.sp_person or e.name_type:
+            return True
+        return e.common < 3.0 and not e.sp_other and nb.token.is_cap
+    # lowercase surname after a lowercase given name: "tomas marek", "adam cerny"
+    if not before and nb.given is not None and (e.surname is not None or e.given is not None) \
+            and not nb.token.is_cap and e.common < 5.0:
+        return True
+    return False
+
+
+def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None:
+    n = len(ev)
+    for i, e in enumerate(ev):
+        f = e.token.folded
+        if f not in CUES:
+            continue
+        j = i + 1
+        if f in WEAK_CUES:
+            if j < n and ev[j].token.folded in ("jmenem", "jmenuje", "prezdivkou"):
+                continue  # the following cue word handles it
+            continue
+        while j < n and ev[j].token.folded in CUE_SKIP and j - i <= 3:
+            j += 1
+        if j >= n or ev[j].token.start - ev[j - 1].token.end > 3:
+            continue
+        c = ev[j]
+        if c.token.is_cap and c.common < 4.0 or c.given or c.surname or (not c.token.is_cap and c.common < 2.5
+                                                                          and len(c.token.text) > 2):
+            if c.token.is_alpha and c.token.folded not in CUES:
+                scores[j] = max(scores[j], 0.85)
+    # chat speaker at a line start: "Kuba: ty jsi …"
+    for m in re.finditer(r"(?m)^[ \t>*-]*([^\W\d_][\w.-]{1,30}):", text):
+        for i, e in enumerate(ev):
+            if e.token.start == m.start(1):
+                if e.token.is_cap and e.common < 4.0 and e.token.end == m.end(1):
+                    scores[i] = max(scores[i], 0.8)
+                break
+
+
+def find(text: str, tokens: list[Token], gaz: Gazetteer, doc=None, use_cues: bool = True) -> list[Span]:
+    ev = evidence(tokens, gaz, doc)
+    scores = decide(text, ev, use_model=doc is not None, use_cues=use_cues)
+    return [Span(e.token.start, e.token.end, "PERSON", s) for e, s in zip(ev, scores) if s > 0]
+
+
+def model_only(doc) -> list[Span]:
+    """Baseline: spaCy PERSON entities alone."""
+    return [Span(ent.start_char, ent.end_char, "PERSON", 0.5) for ent in doc.ents if ent.label_ == "PERSON"]

@@ -1,0 +1,67 @@
+"""Text helpers: diacritic folding and word tokens with offsets.
+
+Children write ``lukas`` for ``Lukáš``; every lookup therefore uses the *folded* form
+(lowercase, no combining marks), and the original casing is kept only as a cue.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word: letters (any script), digits, inner apostrophes/hyphens ("Bat-Erdene", "O'Neil").
+WORD_RE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+SENT_END = set(".!?…\n")
+OPEN_QUOTES = set("\"„“'‚«»(-–—:*")
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """Lowercase and strip diacritics: ``Novákové`` → ``novakove``."""
+    s = unicodedata.normalize("NFD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+    sent_start: bool  # first word of a sentence, line or quotation: capitals there prove little
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+    @property
+    def is_alpha(self) -> bool:
+        return self.text.replace("-", "").replace("'", "").isalpha()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with offsets and a sentence-start flag."""
+    out: list[Token] = []
+    prev_end = 0
+    for m in WORD_RE.finditer(text):
+        gap = text[prev_end:m.start()]
+        stripped = gap.strip(" \t\r")
+        if not out:
+            sent = True
+        elif any(c in SENT_END for c in gap):
+            # "J. Novák": a single capital letter before a full stop is an initial, not a sentence end
+            prev = out[-1]
+            sent = not (len(prev.text) == 1 and prev.text.isupper() and gap.strip() == ".")
+            if "\n" in gap:
+                sent = True
+        else:
+            sent = bool(stripped) and stripped[-1] in OPEN_QUOTES and stripped[-1] not in "-–—(" and \
+                stripped[-1] != ":" or (bool(stripped) and stripped[-1] == ":")
+        out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), sent))
+        prev_end = m.end()
+    return out
