@@ -42,7 +42,8 @@ def join_names(text: str, spans: list[Span]) -> list[Span]:
         if out and s.label == "PERSON" and out[-1].label == "PERSON":
             p = out[-1]
             gap = text[p.end:s.start]
-            initial = gap.strip() == "." and p.end - p.start == 1 and len(gap) <= 2
+            last_word = text[p.start:p.end].replace(".", " ").split()[-1:]
+            initial = gap.strip() == "." and len(gap) <= 3 and last_word and len(last_word[0]) == 1
             if gap in (" ", "\u00a0") or initial:
                 out[-1] = Span(p.start, s.end, "PERSON", max(p.score, s.score), p.cluster)
                 continue

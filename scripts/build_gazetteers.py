@@ -263,30 +263,30 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from ner.morph import base_candidates
     strong: dict[str, list[tuple[float, str]]] = {}
-    for rows, a in ((given_rows, 5.3), (sur_rows, 4.6)):
+    for rows, a in ((given_rows, 5.3),):
         for name, r, _origin, amb in rows:
-            if not amb and r <= 3000:
+            if not amb and r <= 1500:
                 strong.setdefault(fold(name), []).append((a - 0.5 * math.log10(r), name.lower()))
 
     def name_form(word: str, z: float) -> bool:
         """word is an inflected form of a popular name whose frequency explains it (diacritics must agree)."""
         for b in base_candidates(fold(word)):
             for expected, name in strong.get(b, ()):
-                k = max(2, min(len(name), len(word)) - 2)
+                k = max(2, min(len(name), len(word)) - 1)
                 if z <= expected + 0.3 and word[:k] == name[:k]:
                     return True
         return False
 
     kept: dict[str, float] = {}
-    for w in top_n_list("cs", 150000):
+    for w in top_n_list("cs", 400000):
         z = zipf_frequency(w, "cs")
-        if z < 3.0:
+        if z < 2.0:
             break
         if w.isalpha() and not name_form(w, z):
             k = fold(w)
             kept[k] = max(kept.get(k, 0.0), z)
     with open_gz(OUT / "common_cs.tsv.gz") as f:
-        f.write("# folded word\tZipf*10 (wordfreq, CC BY-SA 4.0); forms of popular names left out\n")
+        f.write("# folded word\tZipf*10 >= 20 (wordfreq, CC BY-SA 4.0); forms of popular given names left out\n")
         for k, z in sorted(kept.items()):
             f.write(f"{k}\t{round(z * 10)}\n")
     common = kept

@@ -20,8 +20,23 @@ from ..textutil import Token
 
 # spaCy entity types that veto a weak name reading ("v Olomouci", "Lidl", "TikTok").
 NON_PERSON_ENTS = {"GPE", "LOC", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
-LOWER_MAX_RANK = {"cz": 2500}      # other origins: FOREIGN_LOWER_MAX_RANK
-FOREIGN_LOWER_MAX_RANK = 600
+# Lowercase names are accepted only from these origins (Czech list and the hand-written lists of
+# the largest foreign communities), up to this popularity rank: the long foreign tails of
+# names-dataset collide with inflected Czech words (Zoran ~ zorané, Branko ~ branku).
+LOWER_MAX_RANK = {"cz": 2500, "vi": 300, "uk": 300, "mn": 300, "ar": 300}
+LOWER_MAX_ZIPF = 2.5
+# Capitalised mid-sentence words: how common an ordinary word may be and still be read as a name
+# (wordfreq folds case, so "Moskva"/"Francie" are frequent words, "Novák" is not).
+COMMON_CAP_STRONG = 99.0
+COMMON_CAP_WEAK = 4.5
+COMMON_CAP_MODEL = 99.0
+VETO_RANK = 800          # spaCy's place/organisation reading overrides all but popular names
+MODEL_NEEDS_BOTH = False
+# Unknown capitalised words shaped like Czech/Slavic surnames (Pitoňák, Šimeček, Tkačuk, Kovalenko,
+# Ivaniševič): endings checked on the folded form, before an optional case ending.
+SURNAME_SHAPE = re.compile(r"(?:[^aeiouy](?:ak|ek|ik|cek|sek|ovsk[yae]|sk[yae]|ck[yae]|ov[ae]|ova|ovou)|"
+                           r"cuk|chuk|enko|ovic|evic|ic|ov|ev|in)(?:a|ovi|em|u|e|y|ou|ho|mu|m)?$")
+SURNAME_SHAPE_MAX_ZIPF = 2.5  # an inflected lowercase form must not be an ordinary word at all
 # Cue words (folded) after which the next word is a name if it looks like one at all.
 CUES = {
     "pan", "pana", "panu", "panem", "pane", "pani", "panove", "slecna", "slecny", "slecne", "slecnou",
@@ -86,8 +101,7 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
 def _lower_ok(m: NameMatch | None) -> bool:
     if m is None or m.entry.ambiguous or len(m.base) < 3:
         return False
-    limit = LOWER_MAX_RANK.get(m.entry.origin, FOREIGN_LOWER_MAX_RANK)
-    return m.entry.rank <= limit
+    return m.entry.rank <= LOWER_MAX_RANK.get(m.entry.origin, 0)
 
 
 def _token_score(e: TokenEvidence, use_model: bool) -> float:
@@ -97,13 +111,16 @@ def _token_score(e: TokenEvidence, use_model: bool) -> float:
     if t.is_cap and not t.is_upper:
         if not t.sent_start:
             if name is not None:
-                weak = min(m.entry.rank for m in (e.given, e.surname) if m) > 800 or not strong
-                if use_model and e.sp_other and not e.sp_person and weak:
+                popular = any(m.entry.rank <= VETO_RANK for m in strong)
+                if use_model and e.sp_other and not e.sp_person and not popular:
                     return 0.0
-                if e.common >= 4.5 and not e.sp_person and not strong:
+                if e.common >= (COMMON_CAP_STRONG if strong else COMMON_CAP_WEAK) and not e.sp_person:
                     return 0.0
                 return 0.9
-            if use_model and (e.sp_person or e.name_type) and len(t.text) > 1:
+            if e.common < SURNAME_SHAPE_MAX_ZIPF and SURNAME_SHAPE.search(t.folded) and not e.sp_other:
+                return 0.6
+            if use_model and len(t.text) > 1 and not e.sp_other and e.common < COMMON_CAP_MODEL and (
+                    (e.sp_person and e.name_type) if MODEL_NEEDS_BOTH else (e.sp_person or e.name_type)):
                 return 0.75
             return 0.0
         # sentence start: capitals prove nothing
@@ -115,7 +132,7 @@ def _token_score(e: TokenEvidence, use_model: bool) -> float:
     if t.is_upper:
         return 0.8 if strong and e.common < 3.5 else 0.0
     # lowercase
-    if _lower_ok(e.given) and e.common < 3.0:
+    if _lower_ok(e.given) and e.common < LOWER_MAX_ZIPF:
         return 0.7
     return 0.0
 
@@ -123,7 +140,7 @@ def _token_score(e: TokenEvidence, use_model: bool) -> float:
 def _adjacent(tokens: list[Token], text: str, i: int, j: int) -> bool:
     """Tokens i < j are neighbours in one name: only spaces (or an initial's full stop) between."""
     gap = text[tokens[i].end:tokens[j].start]
-    return gap in (" ", "  ", "\u00a0") or (gap.strip() == "." and len(tokens[i].text) == 1 and len(gap) <= 2)
+    return gap in (" ", "  ", "\u00a0") or (gap.strip() == "." and len(tokens[i].text) == 1 and len(gap) <= 3)
 
 
 def decide(text: str, ev: list[TokenEvidence], use_model: bool = True, use_cues: bool = True) -> list[float]:
@@ -154,7 +171,7 @@ def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) ->
         return False
     if len(t.text) == 1:
         # an initial: "J. Novák" (before, followed by a dot) or "Tomáš H." (after)
-        return t.text.isupper() and text[t.end:t.end + 1] == "."
+        return t.text.isupper() and text[t.end:t.end + 3].lstrip()[:1] == "."
     if t.is_cap:
         if e.given or e.surname or e.sp_person or e.name_type:
             return True
@@ -182,8 +199,8 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
         if j >= n or ev[j].token.start - ev[j - 1].token.end > 3:
             continue
         c = ev[j]
-        if c.token.is_cap and c.common < 4.0 or c.given or c.surname or (not c.token.is_cap and c.common < 2.5
-                                                                          and len(c.token.text) > 2):
+        if (c.token.is_cap and c.common < 4.0) or (c.common < LOWER_MAX_ZIPF and len(c.token.text) > 2
+                                                    and (c.given or c.surname or c.token.is_cap)):
             if c.token.is_alpha and c.token.folded not in CUES:
                 scores[j] = max(scores[j], 0.85)
     # chat speaker at a line start: "Kuba: ty jsi …"
