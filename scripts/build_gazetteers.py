@@ -263,9 +263,9 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from ner.morph import base_candidates
     strong: dict[str, list[tuple[float, str]]] = {}
-    for rows, a in ((given_rows, 5.3),):
+    for rows, a, max_rank in ((given_rows, 5.3, 1500), (sur_rows, 4.6, 500)):
         for name, r, _origin, amb in rows:
-            if not amb and r <= 1500:
+            if not amb and r <= max_rank:
                 strong.setdefault(fold(name), []).append((a - 0.5 * math.log10(r), name.lower()))
 
     def name_form(word: str, z: float) -> bool:

@@ -23,7 +23,7 @@ NON_PERSON_ENTS = {"GPE", "LOC", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"
 # Lowercase names are accepted only from these origins (Czech list and the hand-written lists of
 # the largest foreign communities), up to this popularity rank: the long foreign tails of
 # names-dataset collide with inflected Czech words (Zoran ~ zorané, Branko ~ branku).
-LOWER_MAX_RANK = {"cz": 2500, "vi": 300, "uk": 300, "mn": 300, "ar": 300}
+LOWER_MAX_RANK = {"cz": 2500, "vi": 300, "uk": 300, "mn": 300, "ar": 300, "pl": 150, "eu": 150, "ru": 150}
 LOWER_MAX_ZIPF = 2.5
 # Capitalised mid-sentence words: how common an ordinary word may be and still be read as a name
 # (wordfreq folds case, so "Moskva"/"Francie" are frequent words, "Novák" is not).
@@ -32,11 +32,6 @@ COMMON_CAP_WEAK = 4.5
 COMMON_CAP_MODEL = 99.0
 VETO_RANK = 800          # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
-# Unknown capitalised words shaped like Czech/Slavic surnames (Pitoňák, Šimeček, Tkačuk, Kovalenko,
-# Ivaniševič): endings checked on the folded form, before an optional case ending.
-SURNAME_SHAPE = re.compile(r"(?:[^aeiouy](?:ak|ek|ik|cek|sek|ovsk[yae]|sk[yae]|ck[yae]|ov[ae]|ova|ovou)|"
-                           r"cuk|chuk|enko|ovic|evic|ic|ov|ev|in)(?:a|ovi|em|u|e|y|ou|ho|mu|m)?$")
-SURNAME_SHAPE_MAX_ZIPF = 2.5  # an inflected lowercase form must not be an ordinary word at all
 # Cue words (folded) after which the next word is a name if it looks like one at all.
 CUES = {
     "pan", "pana", "panu", "panem", "pane", "pani", "panove", "slecna", "slecny", "slecne", "slecnou",
@@ -117,8 +112,6 @@ def _token_score(e: TokenEvidence, use_model: bool) -> float:
                 if e.common >= (COMMON_CAP_STRONG if strong else COMMON_CAP_WEAK) and not e.sp_person:
                     return 0.0
                 return 0.9
-            if e.common < SURNAME_SHAPE_MAX_ZIPF and SURNAME_SHAPE.search(t.folded) and not e.sp_other:
-                return 0.6
             if use_model and len(t.text) > 1 and not e.sp_other and e.common < COMMON_CAP_MODEL and (
                     (e.sp_person and e.name_type) if MODEL_NEEDS_BOTH else (e.sp_person or e.name_type)):
                 return 0.75
@@ -199,8 +192,9 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
         if j >= n or ev[j].token.start - ev[j - 1].token.end > 3:
             continue
         c = ev[j]
-        if (c.token.is_cap and c.common < 4.0) or (c.common < LOWER_MAX_ZIPF and len(c.token.text) > 2
-                                                    and (c.given or c.surname or c.token.is_cap)):
+        known = [m for m in (c.given, c.surname) if m is not None and not m.entry.ambiguous]
+        if (c.token.is_cap and c.common < 4.0) or (known and c.common < 4.0) or (
+                c.common < LOWER_MAX_ZIPF and len(c.token.text) > 2 and (c.given or c.surname)):
             if c.token.is_alpha and c.token.folded not in CUES:
                 scores[j] = max(scores[j], 0.85)
     # chat speaker at a line start: "Kuba: ty jsi …"
