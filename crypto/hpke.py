@@ -109,3 +109,9 @@ def unwrap_key(private: bytes, wrapped: WrappedKey, *, info: bytes) -> bytes:
 def report_key_info(report_id: str) -> bytes:
     """HPKE info for a report's data key: a wrap for report A cannot open as report B's."""
     return b"ozvise/report-key/v1\x00" + report_id.encode()
+
+
+def message_key_info(report_id: str, message_id: int, author: str) -> bytes:
+    """HPKE info for one conversation message's key: bound to its report, message and author."""
+    return (b"ozvise/message-key/v1\x00" + report_id.encode() + b"\x00"
+            + str(message_id).encode() + b"\x00" + author.encode())

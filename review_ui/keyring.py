@@ -46,6 +46,13 @@ class KeyRing:
             entry.last_used = time.monotonic()
             return entry.private_key
 
+    def owner_of(self, handle: str | None) -> str | None:
+        """Whose key ``handle`` holds: a reporter's session knows only its handle, not its report."""
+        with self._lock:
+            self._expire()
+            entry = self._entries.get(handle or "")
+            return entry.owner if entry is not None else None
+
     def drop(self, handle: str | None) -> None:
         with self._lock:
             self._entries.pop(handle or "", None)
