@@ -1,0 +1,73 @@
+"""Name layers through the full detector: case, diacritics, inflection, nicknames, foreign names,
+surnames that are ordinary words, context cues, and the seeded form fields."""
+import pytest
+
+from .conftest import found, masked
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Petr mi bere svačinu a Petrovi se všichni smějou.", ["Petr", "Petrovi"]),
+    ("řekl jsem to lukasovi a honzovi", ["lukasovi", "honzovi"]),
+    ("nejvic me stve tomas marek", ["tomas marek"]),
+    ("Kluci od Lukáše a s Kubou mě zamkli.", ["Lukáše", "Kubou"]),
+    ("Novákovi nás pozvali, ale paní Nováková mě nesnáší.", ["Novákovi", "Nováková"]),
+    ("Lucčina mamka a Petrův brácha to viděli.", ["Lucčina", "Petrův"]),
+    ("Verča a Péťa se mi smějou.", ["Verča", "Péťa"]),
+    ("Spolužák Oleksandr Tkachenko a Nguyen Thi Mai to viděli.", ["Oleksandr Tkachenko", "Nguyen Thi Mai"]),
+    ("Jak jsem psal, J. Novák a Tomáš H. mě strčili.", ["J. Novák", "Tomáš H"]),
+])
+def test_names_found(detector, text, names):
+    got = found(text, detector.detect(text), "PERSON")
+    for n in names:
+        assert any(n in g for g in got), (n, got)
+
+
+def test_surnames_that_are_ordinary_words(detector):
+    text = "Ve třídě je Adam Černý a Matyáš Liška. Mám černou mikinu, je zima a líná jak kočka."
+    got = found(text, detector.detect(text), "PERSON")
+    assert "Adam Černý" in got and "Matyáš Liška" in got
+    m = masked(text, detector.detect(text))
+    for word in ("černou", "zima", "kočka"):
+        assert word in m
+
+
+def test_context_cues(detector):
+    text = "Paní učitelka Malá nic neudělala a kluk jménem Bobr se smál."
+    got = found(text, detector.detect(text), "PERSON")
+    assert "Malá" in got and "Bobr" in got
+
+
+def test_common_words_not_names(detector):
+    text = "Naděje umírá poslední. Šli jsme do školy a pes štěkal. Na mou věru, Kuba je ostrov."
+    got = found(text, detector.detect(text), "PERSON")
+    assert "Naděje" not in got and "pes" not in got and "školy" not in got
+
+
+def test_seeded_victim_in_every_form(detector):
+    text = "petrovi vzali mobil, Novákových se bojí a s Petrem nikdo nemluví. Novakovi to je jedno."
+    spans = detector.detect(text, victim_name="Petr Novák")
+    got = found(text, spans, "PERSON")
+    for n in ("petrovi", "Novákových", "Petrem", "Novakovi"):
+        assert n in got, (n, got)
+
+
+def test_seeded_nickname_and_vocative(detector):
+    text = "Kubo, ty jsi trapnej, řvali na Kubu. Jakub pak brečel."
+    got = found(text, detector.detect(text, victim_name="Kuba"), "PERSON")
+    assert {"Kubo", "Kubu", "Jakub"} <= set(got)
+
+
+def test_seeded_junk_field_ignored(detector):
+    text = "Tohle je test jestli to funguje."
+    assert found(text, detector.detect(text, victim_name="test", victim_class="test")) == []
+
+
+def test_seeded_class(detector):
+    text = "Jsem ze 6a a bojím se."
+    assert "6a" in found(text, detector.detect(text, victim_class="6a"), "CLASS")
+
+
+def test_handle_containing_name_is_one_contact(detector):
+    text = "Píše mi z účtu @kuba_novak2010 každý den."
+    spans = detector.detect(text)
+    assert [(text[s.start:s.end], s.label) for s in spans] == [("@kuba_novak2010", "CONTACT")]
