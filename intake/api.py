@@ -1,11 +1,21 @@
-"""JSON API v1 for the mobile app (errors: {"error": {"code", "message"}})."""
+"""JSON API v1 for the mobile app; described by ``openapi.json`` next to this module.
+
+Errors are always ``{"error": {"code", "message", "field"?}}`` with a Czech message.
+The receipt travels only in the ``Authorization`` header, never in a URL (URLs end up in
+proxy logs and browser histories).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+import json
+from importlib import resources
+
+from flask import Blueprint, Response, jsonify, request
+from sqlalchemy.exc import SQLAlchemyError
 
 from intake.pipeline import IntakeUnavailable, submit_report
-from intake.schools import search_schools
+from intake.receipts import RECEIPT_LOOKUP_LIMIT, report_for_receipt, status_summary
+from intake.schools import MAX_QUERY_CHARS, search_schools
 from intake.validation import InvalidSubmission, validate_submission
 from ozvise.context import settings
 from ozvise.db import db
@@ -13,17 +23,34 @@ from ozvise.errors import error_response
 from ozvise.extensions import limiter
 
 bp = Blueprint("api", __name__)
+STORE_FAILED = ("store_failed", "Hlášení se nepodařilo uložit, nic nebylo odesláno. "
+                                "Zkuste to prosím za chvíli znovu.")
 
 
 def school_json(school) -> dict[str, object]:  # noqa: ANN001
     return {"id": school.id, "red_izo": school.red_izo, "name": school.name,
-            "address": school.address}
+            "town": school.town, "address": school.address}
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    document = resources.files("intake").joinpath("openapi.json").read_text(encoding="utf-8")
+    return Response(document, mimetype="application/json")
 
 
 @bp.get("/schools")
 def schools():
-    query = (request.args.get("q") or "").strip()[:100]
+    query = (request.args.get("q") or "").strip()[:MAX_QUERY_CHARS]
     return jsonify({"schools": [school_json(s) for s in search_schools(db(), query)]})
+
+
+def _json_object() -> dict[str, object] | None:
+    """The body as a JSON object, or None (invalid UTF-8, invalid or too deeply nested JSON)."""
+    try:
+        data = json.loads(request.get_data(cache=False).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 @bp.post("/reports")
@@ -31,16 +58,39 @@ def schools():
 def create_report():
     if not request.is_json:
         return error_response(415)
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        return error_response(400, "invalid_json", "Tělo požadavku musí být objekt JSON.")
+    data = _json_object()
+    if data is None:
+        return error_response(400, "invalid_json", "Tělo požadavku musí být objekt JSON "
+                                                   "v kódování UTF-8.")
     try:
         submission = validate_submission(data, settings().max_description_chars)
         receipt = submit_report(db(), settings(), submission)
     except InvalidSubmission as exc:
-        return error_response(400 if exc.code != "school_unknown" else 422, exc.code,
+        return error_response(422 if exc.code == "school_unknown" else 400, exc.code,
                               exc.message, field=exc.field)
     except IntakeUnavailable:
         return error_response(503, "school_unavailable",
                               "Tato škola zatím hlášení přijímat nemůže.")
-    return jsonify({"receipt": receipt.code}), 201
+    except SQLAlchemyError:
+        db().rollback()
+        return error_response(503, *STORE_FAILED)
+    summary = status_summary(db(), receipt.report_id)
+    return jsonify({"receipt": receipt.code, **summary}), 201
+
+
+@bp.get("/reports/status")
+@limiter.limit(RECEIPT_LOOKUP_LIMIT)
+def report_status():
+    scheme, _, credential = (request.headers.get("Authorization") or "").partition(" ")
+    if scheme.lower() != "bearer" or not credential.strip():
+        response = error_response(401, "receipt_missing", "Pošlete kód hlášení v hlavičce "
+                                                          "Authorization: Bearer <kód>.")
+        response[0].headers["WWW-Authenticate"] = 'Bearer realm="ozvise-receipt"'
+        return response
+    report = report_for_receipt(db(), credential)
+    if report is None:
+        response = error_response(401, "receipt_unknown", "Kód hlášení neznáme. Zkontrolujte, "
+                                                          "že je opsaný celý a správně.")
+        response[0].headers["WWW-Authenticate"] = 'Bearer realm="ozvise-receipt"'
+        return response
+    return jsonify(status_summary(db(), report.id))

@@ -1,9 +1,12 @@
-"""validate → pseudonymise → encrypt → store, in one transaction.
+"""validate → detect → pseudonymise → encrypt → store (one transaction) → moderation queue.
 
-Plaintext lives only in this request's memory. What is stored: the redacted text, the
-sealed originals (name, class, full text, each hidden span) and the data key wrapped to
-whoever may read the report: the school's key, or the offline onboarding key for a
-school that has none yet.
+Plaintext lives only in this request's memory. What is stored: the redacted text with
+numbered placeholders, and ciphertexts sealed under a fresh per-report data key (the
+name and class fields, the full text, and the original of every hidden span, each bound
+to the report id and its field). The data key is stored only wrapped: to the school's
+key, or to the offline onboarding key for a school that has none yet. The report then
+waits as ``PENDING_MODERATION``; the moderator's "not spam" hands it over
+(``delivery.handover.hand_over``).
 """
 
 from __future__ import annotations
@@ -13,16 +16,23 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from crypto.aead import new_data_key
-from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, seal, wrap_for
+from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, redaction_field, seal, wrap_for
 from crypto.onboarding import read_public_key
 from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
+from intake.redaction import redact
 from intake.validation import InvalidSubmission, Submission
-from models import KeyRecipient, Report, ReportStatus, School, new_id
+from models import (
+    KeyRecipient,
+    Redaction,
+    RedactionSource,
+    Report,
+    ReportStatus,
+    School,
+    new_id,
+)
 from models.audit import record
+from ner import Pseudonymised
 from ozvise.config import Settings
-
-#: Until the detector is wired in, the moderator sees no free text at all.
-WHOLE_TEXT_PLACEHOLDER = "[POPIS SKRYT]"
 
 
 class IntakeUnavailable(RuntimeError):
@@ -35,37 +45,61 @@ class Receipt:
     report_id: str
 
 
+def _recipient(school: School, settings: Settings) -> tuple[KeyRecipient, int, bytes]:
+    """Who the data key is wrapped to: the school's active key, else the onboarding key."""
+    school_key = school.active_key()
+    if school_key is not None:
+        return KeyRecipient.SCHOOL, school_key.id, school_key.public_key
+    onboarding_public = read_public_key(settings.onboarding_public_key_path)
+    if onboarding_public is None:
+        raise IntakeUnavailable("no school key and no onboarding public key configured")
+    return KeyRecipient.ONBOARDING, 0, onboarding_public
+
+
+def _prepare_pdf_delivery(session: Session, settings: Settings, school: School, report: Report,
+                          submission: Submission, redacted: Pseudonymised) -> None:
+    """The one place where a school without portal access gets its PDF prepared.
+
+    Called for every report; it decides itself whether ``school`` needs a PDF (plan
+    none/basic, or no active key: see ``delivery.handover``). Such schools receive
+    reports as password-protected PDFs. The PDF must be rendered here, inside the intake
+    transaction, because this is the only moment the plaintext exists; it is stored only
+    encrypted. Delivery itself waits for the moderator (``delivery.handover``). Until the
+    PDF renderer lands, this step does nothing.
+    """
+
+
 def submit_report(session: Session, settings: Settings, submission: Submission) -> Receipt:
     """Store one report durably; commits, so a returned receipt is never lost."""
     school = session.get(School, submission.school_id)
     if school is None:
         raise InvalidSubmission("school_unknown", "Vybraná škola neexistuje. Vyberte ji prosím "
                                                   "znovu ze seznamu.", "school_id")
-    school_key = school.active_key()
-    onboarding_public = None if school_key else read_public_key(
-        settings.onboarding_public_key_path)
-    if school_key is None and onboarding_public is None:
-        raise IntakeUnavailable("no school key and no onboarding public key configured")
+    recipient, recipient_id, public_key = _recipient(school, settings)
+    redacted = redact(submission.text, submission.victim_name, submission.victim_class)
 
     receipt = new_receipt()
     data_key = new_data_key()
-    report = Report(id=new_id(), school_id=school.id, redacted_text=WHOLE_TEXT_PLACEHOLDER,
+    report = Report(id=new_id(), school_id=school.id, redacted_text=redacted.text,
                     text_length=len(submission.text), receipt_digest=receipt_digest(receipt),
-                    reporter_public_key=reporter_keypair(receipt).public)
+                    reporter_public_key=reporter_keypair(receipt).public,
+                    status=ReportStatus.PENDING_MODERATION)
     report.text_ct = seal(report.id, data_key, FIELD_TEXT, submission.text)
     if submission.victim_name:
         report.victim_name_ct = seal(report.id, data_key, FIELD_NAME, submission.victim_name)
     if submission.victim_class:
         report.victim_class_ct = seal(report.id, data_key, FIELD_CLASS, submission.victim_class)
-    if school_key is not None:
-        wrap_for(report, data_key, KeyRecipient.SCHOOL, school_key.id, school_key.public_key)
-        report.status = ReportStatus.DELIVERED
-    else:
-        wrap_for(report, data_key, KeyRecipient.ONBOARDING, 0, onboarding_public)
-        report.status = ReportStatus.AWAITING_PDF
-    del data_key
+    for item in redacted.items:
+        report.redactions.append(Redaction(
+            placeholder=item.placeholder, label=item.label, source=RedactionSource.DETECTOR,
+            original_ct=seal(report.id, data_key, redaction_field(item.placeholder),
+                             item.original)))
+    wrap_for(report, data_key, recipient, recipient_id, public_key)
     session.add(report)
+    _prepare_pdf_delivery(session, settings, school, report, submission, redacted)
+    del data_key
     record(session, "reporter", "report.submitted", f"report:{report.id}", school_id=school.id,
-           length=len(submission.text))
+           length=len(submission.text), redactions=len(redacted.items),
+           recipient=recipient.value)
     session.commit()
     return Receipt(code=receipt, report_id=report.id)

@@ -1,4 +1,9 @@
-"""Find a report by its receipt (the receipt is the reporter's only credential)."""
+"""Find a report by its receipt (the receipt is the reporter's only credential).
+
+The receipt has 83 bits of entropy and each lookup costs an Argon2id evaluation, so
+guessing is hopeless; the per-client limit (a keyed hash of the address, in memory only)
+also keeps lookups from being used to burn the server's CPU.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crypto.receipts import normalise_receipt, receipt_digest
+from intake.status import REPORTER_STATUS_LABELS
 from models import Report
+
+RECEIPT_LOOKUP_LIMIT = "10 per minute"
 
 
 def report_for_receipt(session: Session, text: str) -> Report | None:
@@ -15,3 +23,17 @@ def report_for_receipt(session: Session, text: str) -> Report | None:
         return None
     return session.scalars(select(Report).where(Report.receipt_digest == receipt_digest(receipt))
                            ).first()
+
+
+def receipt_groups(receipt: str) -> list[str]:
+    """``12345-67890-…`` as its groups, so a page can break lines only between them."""
+    return receipt.split("-")
+
+
+def status_summary(session: Session, report_id: str) -> dict[str, str]:
+    """What a reporter may know about their report: status and day of submission only."""
+    report = session.get(Report, report_id)
+    if report is None:
+        raise LookupError(report_id)
+    return {"status": report.status.value, "status_label": REPORTER_STATUS_LABELS[report.status],
+            "submitted_on": report.created_at.date().isoformat()}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from intake.folding import fold
@@ -20,6 +20,9 @@ _RED_IZO = re.compile(r"^\d{9}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _POSTCODE = re.compile(r"^\d{3} ?\d{2}$")
 DEMO_FILE = "demo"
+MAX_QUERY_CHARS = 100
+#: Up to this many schools, the picker lists them all before any search (small installs).
+FULL_LIST_MAX = 200
 
 
 @dataclass
@@ -108,3 +111,10 @@ def search_schools(session: Session, query: str, limit: int = 20) -> list[School
     conditions = [School.search_text.contains(f" {word}", autoescape=True) for word in words]
     stmt = select(School).where(and_(*conditions)).order_by(School.name).limit(limit)
     return list(session.scalars(stmt))
+
+
+def full_list(session: Session) -> list[School]:
+    """Every school for the picker when the register is small, else none (search first)."""
+    if (session.scalar(select(func.count(School.id))) or 0) > FULL_LIST_MAX:
+        return []
+    return list(session.scalars(select(School).order_by(School.name)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 MAX_NAME_CHARS = 200
 MAX_CLASS_CHARS = 40
+MAX_SCHOOL_ID = 2**31 - 1  # INTEGER primary keys on PostgreSQL
 
 
 class InvalidSubmission(ValueError):
@@ -32,6 +33,10 @@ def clean_text(value: object, field: str, limit: int, *, multiline: bool) -> str
     if not isinstance(value, str):
         raise InvalidSubmission("invalid_type", "Hodnota musí být text.", field)
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if "\ufffd" in text:  # what a form decoder leaves of bytes that were not UTF-8
+        raise InvalidSubmission("invalid_encoding", "Text obsahuje neplatné znaky (není v "
+                                                    "kódování UTF-8). Napište ho prosím znovu.",
+                                field)
     allowed = {"\n", "\t"} if multiline else {"\t"}
     if any(unicodedata.category(ch) in {"Cc", "Cs"} and ch not in allowed for ch in text):
         raise InvalidSubmission("control_characters",
@@ -45,10 +50,13 @@ def clean_text(value: object, field: str, limit: int, *, multiline: bool) -> str
 def parse_school_id(value: object) -> int:
     if isinstance(value, bool):
         value = None
-    if isinstance(value, int) and value > 0:
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip()) if len(value.strip()) < 12 else None
+    if isinstance(value, int) and 0 < value <= MAX_SCHOOL_ID:
         return value
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 12:
-        return int(value.strip())
+    if isinstance(value, int) and value > MAX_SCHOOL_ID:
+        raise InvalidSubmission("school_unknown", "Vybraná škola neexistuje. Vyberte ji prosím "
+                                                  "znovu ze seznamu.", "school_id")
     raise InvalidSubmission("school_missing", "Vyberte prosím školu ze seznamu.", "school_id")
 
 

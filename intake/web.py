@@ -1,15 +1,20 @@
-"""The pupil's web form: works without JavaScript, Czech, mobile-first."""
+"""The pupil's web form: works without JavaScript, Czech, mobile-first.
+
+Without JavaScript the school picker is a GET search form that reloads the page with the
+matching schools; ``static/intake.js`` only makes that search live. The receipt is shown
+on the response to the POST and never put into a URL.
+"""
 
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
-from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from intake.pipeline import IntakeUnavailable, submit_report
-from intake.receipts import report_for_receipt
-from intake.schools import search_schools
+from intake.receipts import RECEIPT_LOOKUP_LIMIT, receipt_groups, report_for_receipt
+from intake.schools import MAX_QUERY_CHARS, full_list, search_schools
 from intake.status import REPORTER_STATUS_LABELS
-from intake.validation import InvalidSubmission, validate_submission
+from intake.validation import InvalidSubmission, parse_school_id, validate_submission
 from models import School
 from ozvise.context import settings
 from ozvise.db import db
@@ -18,17 +23,27 @@ from ozvise.extensions import limiter
 bp = Blueprint("submit", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/intake")
 
+HONEYPOT_FIELD = "website"
+
+
+def _selected_school_id() -> int | None:
+    raw = request.form.get("school_id") or request.args.get("school_id")
+    try:
+        return parse_school_id(raw) if raw else None
+    except InvalidSubmission:
+        return None
+
 
 def _render_form(error: str | None = None, error_field: str | None = None, status: int = 200):
-    query = (request.values.get("q") or "").strip()[:100]
-    schools = search_schools(db(), query) if query else []
-    selected = request.form.get("school_id", type=int) or request.args.get("school_id", type=int)
+    query = (request.values.get("q") or "").strip()[:MAX_QUERY_CHARS]
+    schools = search_schools(db(), query) if query else full_list(db())
+    selected = _selected_school_id()
     if selected and all(s.id != selected for s in schools):
         chosen = db().get(School, selected)
         if chosen is not None:
             schools.insert(0, chosen)
-    if not query and not schools:
-        schools = list(db().scalars(select(School).order_by(School.name).limit(200)))
+    if selected is None and query and len(schools) == 1:
+        selected = schools[0].id
     return render_template("intake/form.html", schools=schools, query=query,
                            selected_school=selected, form=request.form, error=error,
                            error_field=error_field,
@@ -43,8 +58,9 @@ def form():
 @bp.post("/nahlasit")
 @limiter.limit(lambda: settings().rate_limit_reports)
 def submit():
-    if request.form.get("website"):
-        return _render_form("Formulář se nepodařilo odeslat.", status=400)
+    if request.form.get(HONEYPOT_FIELD):
+        return _render_form("Formulář se nepodařilo odeslat. Pole „Nevyplňujte“ musí zůstat "
+                            "prázdné.", status=400)
     try:
         submission = validate_submission(request.form.to_dict(),
                                          settings().max_description_chars)
@@ -54,11 +70,16 @@ def submit():
     except IntakeUnavailable:
         return _render_form("Tato škola zatím hlášení přijímat nemůže. Zkuste to prosím později.",
                             status=503)
-    return render_template("intake/receipt.html", receipt=receipt.code), 201
+    except SQLAlchemyError:
+        db().rollback()
+        return _render_form("Hlášení se nepodařilo uložit a nic nebylo odesláno. Zkuste to "
+                            "prosím za chvíli znovu.", status=503)
+    return render_template("intake/receipt.html", receipt=receipt.code,
+                           groups=receipt_groups(receipt.code)), 201
 
 
 @bp.route("/stav", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(RECEIPT_LOOKUP_LIMIT, methods=["POST"])
 def status_lookup():
     if request.method == "GET":
         return render_template("intake/status_lookup.html")

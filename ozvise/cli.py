@@ -37,6 +37,9 @@ def serve(host: str, port: int, threads: int) -> None:
     from ozvise.app import create_app
 
     app = create_app(settings_from_env())
+    from intake.redaction import warm_up
+
+    warm_up()  # load the detector once, before the first pupil waits for it
     click.echo(f"Ozvi se běží na http://{host}:{port}/  (formulář pro žáky)")
     click.echo(f"  portál školy:  http://{host}:{port}/skola/")
     click.echo(f"  moderace:      http://{host}:{port}/moderace/")
@@ -107,6 +110,35 @@ def demo_seed() -> None:
     settings = settings_from_env()
     for line in seed(session_for(settings), settings):
         click.echo(line)
+
+
+@main.group(help="Moderátoři platformy.")
+def moderators() -> None:
+    pass
+
+
+@moderators.command("create", help="Založí moderátora a vypíše odkaz pro ověřovací aplikaci "
+                                   "(TOTP). Heslo se zadává skrytě.")
+@click.argument("username")
+@click.password_option("--password", help="Heslo (aspoň 12 znaků); bez volby se zeptá.",
+                       prompt="Heslo moderátora")
+def moderators_create(username: str, password: str) -> None:
+    from review_ui.moderation.accounts import AccountError, create_moderator
+    from review_ui.second_factor import provisioning_uri
+
+    settings = settings_from_env()
+    session = session_for(settings)
+    try:
+        moderator = create_moderator(session, username, password, settings.kdf)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    session.commit()
+    click.echo(f"Moderátor {moderator.username} založen.")
+    click.echo("Druhý krok přihlášení (TOTP) je povinný: při prvním přihlášení na "
+               "/moderace/prihlaseni se zobrazí QR kód k naskenování.")
+    click.echo("Nebo předejte moderátorovi tento odkaz pro ověřovací aplikaci (jen bezpečnou "
+               "cestou, je to tajemství):")
+    click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
 
 
 @main.group(help="Auditní záznam.")
