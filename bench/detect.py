@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Detector benchmark (same as ``ozvise bench detect``): ours vs spaCy cs_core_news_sm NER alone.
 
-    .venv/bin/python bench/detect.py [--dev ../shared/corpora/reports_dev.jsonl] [--cnec ...] [--out ...]
+.venv/bin/python bench/detect.py [--dev ../shared/corpora/reports_dev.jsonl] \
+        [--cnec ...] [--out ...]
 """
+
 import sys
 from pathlib import Path
 

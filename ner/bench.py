@@ -4,6 +4,7 @@ Corpora (paths relative to the repo, overridable): the dev reports (victim_name/
 passed as fields, as the scorer's ``--fields`` does) and CNEC 2.0 dtest/etest person names.
 etest is for reporting only: never tune on it.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,10 @@ import click
 from .metrics import score
 
 DEFAULT_DEV = "../shared/corpora/reports_dev.jsonl"
-DEFAULT_CNEC = ("../shared/corpora/cnec_dtest_person.jsonl", "../shared/corpora/cnec_etest_person.jsonl")
+DEFAULT_CNEC = (
+    "../shared/corpora/cnec_dtest_person.jsonl",
+    "../shared/corpora/cnec_etest_person.jsonl",
+)
 LABELS = ("PERSON", "CLASS", "CONTACT", "ID")
 
 
@@ -31,8 +35,8 @@ def _run(name: str, fn, records: list[dict], batch: int = 16) -> tuple[dict, flo
     t0 = time.perf_counter()
     with click.progressbar(length=len(records), label=f"  {name:<10}", file=sys.stderr) as bar:
         for i in range(0, len(records), batch):
-            chunk = records[i:i + batch]
-            for r, spans in zip(chunk, fn(chunk)):
+            chunk = records[i : i + batch]
+            for r, spans in zip(chunk, fn(chunk), strict=True):
                 preds[r["id"]] = spans
             bar.update(len(chunk))
     return preds, time.perf_counter() - t0
@@ -40,52 +44,93 @@ def _run(name: str, fn, records: list[dict], batch: int = 16) -> tuple[dict, flo
 
 def ours_fn(detector, with_fields: bool):
     def fn(chunk):
-        items = [(r["text"], r.get("victim_name") if with_fields else None,
-                  r.get("victim_class") if with_fields else None) for r in chunk]
+        items = [
+            (
+                r["text"],
+                r.get("victim_name") if with_fields else None,
+                r.get("victim_class") if with_fields else None,
+            )
+            for r in chunk
+        ]
         return [[s.to_json() for s in spans] for spans in detector.detect_many(items)]
+
     return fn
 
 
 def baseline_fn(nlp):
     def fn(chunk):
-        return [[{"start": e.start_char, "end": e.end_char, "label": "PERSON"} for e in doc.ents
-                 if e.label_ == "PERSON"] for doc in nlp.pipe(r["text"] for r in chunk)]
+        return [
+            [
+                {"start": e.start_char, "end": e.end_char, "label": "PERSON"}
+                for e in doc.ents
+                if e.label_ == "PERSON"
+            ]
+            for doc in nlp.pipe(r["text"] for r in chunk)
+        ]
+
     return fn
 
 
 def _table(title: str, results: dict[str, dict], labels, speeds: dict[str, float]) -> list[str]:
-    lines = [title, f"{'system':<10}{'label':<9}{'n':>6}{'recall':>8}{'leak':>8}{'partial':>9}{'tok_prec':>9}"
-                    f"{'pred_tok':>9}{'F2':>7}"]
+    lines = [
+        title,
+        f"{'system':<10}{'label':<9}{'n':>6}{'recall':>8}{'leak':>8}{'partial':>9}{'tok_prec':>9}"
+        f"{'pred_tok':>9}{'F2':>7}",
+    ]
     for sysname, res in results.items():
         rows = [("ALL*", res["overall"])] + [(lab, res["per_label"][lab]) for lab in labels]
         rows += [(f"{lab}*", res["agnostic_by_label"][lab]) for lab in labels if len(labels) > 1]
         for lab, m in rows:
-            lines.append(f"{sysname:<10}{lab:<9}{m['n']:>6}{m['recall']:>8.3f}{m['leak']:>8.3f}{m['partial']:>9.3f}"
-                         f"{m['precision']:>9.3f}{m['pred_tokens']:>9}{m['f2']:>7.3f}")
+            lines.append(
+                f"{sysname:<10}{lab:<9}{m['n']:>6}{m['recall']:>8.3f}{m['leak']:>8.3f}{m['partial']:>9.3f}"
+                f"{m['precision']:>9.3f}{m['pred_tokens']:>9}{m['f2']:>7.3f}"
+            )
         lines.append(f"{sysname:<10}speed    {speeds[sysname]:.1f} texts/s")
     return lines
 
 
 def cold_start_and_rss() -> dict:
     """Fresh interpreter: import + load + first detection; peak RSS after a typical report."""
-    code = ("import time,resource;t=time.perf_counter();import ner;d=ner.get_detector();"
-            "d.detect('Petr Novák mi bere svačinu.', 'Petr', '7.B');c=time.perf_counter()-t;"
-            "[d.detect('Kuba z 7.B mi píše na 777 123 456, že mě zbije. Paní učitelka Nováková nic.'*8) "
-            "for _ in range(50)];"
-            "print(c, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=str(Path(__file__).resolve().parent.parent)).stdout.split()
+    code = (
+        "import time,resource;t=time.perf_counter();import ner;d=ner.get_detector();"
+        "d.detect('Petr Novák mi bere svačinu.', 'Petr', '7.B');c=time.perf_counter()-t;"
+        "[d.detect('Kuba z 7.B mi píše na 777 123 456, že mě zbije. "
+        "Paní učitelka Nováková nic.'*8) "
+        "for _ in range(50)];"
+        "print(c, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=str(Path(__file__).resolve().parent.parent),
+    ).stdout.split()
     return {"cold_start_s": float(out[0]), "max_rss_mb": int(out[1]) / 1024}
 
 
-def run(dev: str, cnec: tuple[str, ...], out: str | None, layers_report: bool = True, show_leaks: int = 0) -> dict:
+def run(
+    dev: str,
+    cnec: tuple[str, ...],
+    out: str | None,
+    layers_report: bool = True,
+    show_leaks: int = 0,
+) -> dict:
     import spacy
 
     from .detector import ALL_LAYERS, Detector
 
     detector = Detector.load()
-    baseline = spacy.load("cs_core_news_sm", exclude=["morphologizer", "parser", "trainable_lemmatizer",
-                                                      "lemmatizer", "attribute_ruler"])
+    baseline = spacy.load(
+        "cs_core_news_sm",
+        exclude=[
+            "morphologizer",
+            "parser",
+            "trainable_lemmatizer",
+            "lemmatizer",
+            "attribute_ruler",
+        ],
+    )
     report: dict = {"corpora": {}}
     lines: list[str] = []
     corpora = [(dev, LABELS, True)] + [(c, ("PERSON",), False) for c in cnec]
@@ -108,21 +153,32 @@ def run(dev: str, cnec: tuple[str, ...], out: str | None, layers_report: bool = 
                 results[f"-{layer}"] = score(gold, preds, labels)
                 speeds[f"-{layer}"] = len(gold) / wall
         chars = sum(len(r["text"]) for r in gold)
-        lines += [""] + _table(f"== {path}  texts={len(gold)} chars={chars}  labels={','.join(labels)}",
-                               results, labels, speeds)
+        lines += [""] + _table(
+            f"== {path}  texts={len(gold)} chars={chars}  labels={','.join(labels)}",
+            results,
+            labels,
+            speeds,
+        )
         lines.append(f"speed ratio ours/spacy: {speeds['ours'] / speeds['spacy']:.2f}")
         for lk in results["ours"]["leaks"][:show_leaks]:
             lines.append(f"  LEAK {lk['id']} {lk['label']} {lk['text']!r}")
-        report["corpora"][path] = {"results": {k: {kk: vv for kk, vv in v.items() if kk != "leaks"}
-                                               for k, v in results.items()},
-                                   "leaks": results["ours"]["leaks"], "texts_per_s": speeds}
+        report["corpora"][path] = {
+            "results": {
+                k: {kk: vv for kk, vv in v.items() if kk != "leaks"} for k, v in results.items()
+            },
+            "leaks": results["ours"]["leaks"],
+            "texts_per_s": speeds,
+        }
     res = cold_start_and_rss()
     report.update(res)
-    lines += ["", f"cold start (import + load + first detect): {res['cold_start_s']:.2f} s; "
-                  f"peak RSS with everything loaded: {res['max_rss_mb']:.0f} MB",
-              "ALL* = label-agnostic masking (primary); LABEL* = label-agnostic, split by gold label; "
-              "plain label rows count only predictions with that label",
-              "-layer rows: our detector with that layer switched off (dev set only)"]
+    lines += [
+        "",
+        f"cold start (import + load + first detect): {res['cold_start_s']:.2f} s; "
+        f"peak RSS with everything loaded: {res['max_rss_mb']:.0f} MB",
+        "ALL* = label-agnostic masking (primary); LABEL* = label-agnostic, split by gold label; "
+        "plain label rows count only predictions with that label",
+        "-layer rows: our detector with that layer switched off (dev set only)",
+    ]
     click.echo("\n".join(lines))
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -133,10 +189,16 @@ def run(dev: str, cnec: tuple[str, ...], out: str | None, layers_report: bool = 
 
 @click.command("detect")
 @click.option("--dev", default=DEFAULT_DEV, show_default=True, help="annotated dev reports (JSONL)")
-@click.option("--cnec", multiple=True, default=DEFAULT_CNEC, show_default=True, help="CNEC person JSONL files")
-@click.option("--out", default="bench/results/detect.json", show_default=True, help="JSON results file")
+@click.option(
+    "--cnec", multiple=True, default=DEFAULT_CNEC, show_default=True, help="CNEC person JSONL files"
+)
+@click.option(
+    "--out", default="bench/results/detect.json", show_default=True, help="JSON results file"
+)
 @click.option("--no-layers", is_flag=True, help="skip the per-layer ablation rows")
 @click.option("--show-leaks", default=0, help="print the first N leaked entities per corpus")
-def bench_detect(dev: str, cnec: tuple[str, ...], out: str, no_layers: bool, show_leaks: int) -> None:
+def bench_detect(
+    dev: str, cnec: tuple[str, ...], out: str, no_layers: bool, show_leaks: int
+) -> None:
     """Benchmark the detector against spaCy NER alone."""
     run(dev, cnec, out, layers_report=not no_layers, show_leaks=show_leaks)

@@ -3,6 +3,7 @@
 The lead registers these in the ``ozvise`` console script; standalone use:
 ``python -m ner.cli detect`` or ``python -m ner detect``.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,15 @@ def detect(batch: int) -> None:
                 raise ValueError("expected an object with a string 'text'")
             fields = obj.get("fields") or {}
             fields = fields if isinstance(fields, dict) else {}
-            pending.append((obj.get("id"), obj.get("text") or "", _str(fields.get("victim_name")),
-                            _str(fields.get("victim_class")), None))
+            pending.append(
+                (
+                    obj.get("id"),
+                    obj.get("text") or "",
+                    _str(fields.get("victim_name")),
+                    _str(fields.get("victim_class")),
+                    None,
+                )
+            )
         except ValueError as e:
             pending.append((None, "", None, None, f"neplatný vstup / invalid input: {e}"))
         if len(pending) >= batch:
@@ -63,7 +71,12 @@ def _str(v) -> str | None:
 @click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("--name", "victim_name", default=None, help="victim's name from the form")
 @click.option("--class", "victim_class", default=None, help="victim's class from the form")
-@click.option("--json", "as_json", is_flag=True, help="also print the redacted items (with originals!) as JSON")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="also print the redacted items (with originals!) as JSON",
+)
 def redact(file, victim_name: str | None, victim_class: str | None, as_json: bool) -> None:
     """Print the text (FILE or stdin) with personal data replaced by placeholders."""
     from . import get_detector, pseudonymise
@@ -71,7 +84,11 @@ def redact(file, victim_name: str | None, victim_class: str | None, as_json: boo
     text = file.read()
     res = pseudonymise(text, get_detector().detect(text, victim_name, victim_class))
     if as_json:
-        click.echo(json.dumps({"text": res.text, "items": [i.__dict__ for i in res.items]}, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"text": res.text, "items": [i.__dict__ for i in res.items]}, ensure_ascii=False
+            )
+        )
     else:
         click.echo(res.text, nl=not res.text.endswith("\n"))
 

@@ -4,6 +4,7 @@ Keys are canonical folded bases (nickname → formal, inflection stripped via th
 A mention joins the first person sharing its surname, or its given name when neither side
 has a conflicting surname, so "Petr Novák" and "Petr Dvořák" stay apart.
 """
+
 from __future__ import annotations
 
 from .gazetteer import Gazetteer
@@ -49,9 +50,14 @@ def assign(spans: list[Span], tokens: list[Token], gaz: Gazetteer) -> list[Span]
         toks = [t for t in tokens if t.start >= s.start and t.end <= s.end]
         mention_keys.append(_keys(toks, gaz))
     # full names first so that single words attach to the right person
-    order = sorted(range(len(spans)), key=lambda i: (mention_keys[i] is None,
-                                                     -(len(mention_keys[i][0]) + len(mention_keys[i][1]))
-                                                     if mention_keys[i] else 0, spans[i].start))
+    order = sorted(
+        range(len(spans)),
+        key=lambda i: (
+            mention_keys[i] is None,
+            -(len(mention_keys[i][0]) + len(mention_keys[i][1])) if mention_keys[i] else 0,
+            spans[i].start,
+        ),
+    )
     cluster_of: dict[int, int] = {}
     for i in order:
         keys = mention_keys[i]
@@ -80,5 +86,7 @@ def assign(spans: list[Span], tokens: list[Token], gaz: Gazetteer) -> list[Span]
     for i in range(len(spans)):
         if i in cluster_of and cluster_of[i] not in first:
             first[cluster_of[i]] = len(first) + 1
-    return [Span(s.start, s.end, s.label, s.score, f"P{first[cluster_of[i]]}") if i in cluster_of else s
-            for i, s in enumerate(spans)]
+    return [
+        Span(s.start, s.end, s.label, s.score, f"P{first[cluster_of[i]]}") if i in cluster_of else s
+        for i, s in enumerate(spans)
+    ]

@@ -3,6 +3,7 @@
 ``Detector.load()`` loads spaCy once (only tok2vec, morphologizer and ner run: the parser
 and lemmatizer are disabled because no layer needs them, which keeps us near spaCy-alone speed).
 """
+
 from __future__ import annotations
 
 import threading
@@ -24,7 +25,9 @@ MAX_SPACY_CHARS = 200_000  # longer texts go through spaCy in slices
 class Detector:
     """Czech personal-data detector (PERSON, CLASS, CONTACT, ID)."""
 
-    def __init__(self, nlp=None, gaz: Gazetteer | None = None, layers: Sequence[str] = ALL_LAYERS) -> None:
+    def __init__(
+        self, nlp=None, gaz: Gazetteer | None = None, layers: Sequence[str] = ALL_LAYERS
+    ) -> None:
         self.nlp = nlp
         self.gaz = gaz or get_gazetteer()
         self.layers = frozenset(layers)
@@ -36,23 +39,32 @@ class Detector:
         return cls(nlp, get_gazetteer(), layers)
 
     # -- public API -------------------------------------------------------------------------
-    def detect(self, text: str, victim_name: str | None = None, victim_class: str | None = None) -> list[Span]:
+    def detect(
+        self, text: str, victim_name: str | None = None, victim_class: str | None = None
+    ) -> list[Span]:
         """Sorted, non-overlapping spans of personal data in ``text``."""
         return self.detect_many([(text, victim_name, victim_class)])[0]
 
-    def detect_many(self, items: Iterable[tuple[str, str | None, str | None]],
-                    batch_size: int = 32) -> list[list[Span]]:
+    def detect_many(
+        self, items: Iterable[tuple[str, str | None, str | None]], batch_size: int = 32
+    ) -> list[list[Span]]:
         """Batch version of ``detect`` (spaCy's ``pipe`` is faster on many texts)."""
         items = [(_clean(t), n, c) for t, n, c in items]
         docs: list = [None] * len(items)
         if self.nlp is not None:
             short = [i for i, it in enumerate(items) if len(it[0]) <= MAX_SPACY_CHARS]
-            for i, doc in zip(short, self.nlp.pipe((items[i][0] for i in short), batch_size=batch_size)):
+            for i, doc in zip(
+                short,
+                self.nlp.pipe((items[i][0] for i in short), batch_size=batch_size),
+                strict=True,
+            ):
                 docs[i] = doc
         return [self._detect(t, n, c, docs[i]) for i, (t, n, c) in enumerate(items)]
 
     # -- internals --------------------------------------------------------------------------
-    def _detect(self, text: str, victim_name: str | None, victim_class: str | None, doc) -> list[Span]:
+    def _detect(
+        self, text: str, victim_name: str | None, victim_class: str | None, doc
+    ) -> list[Span]:
         if not text.strip():
             return []
         if doc is None and self.nlp is not None:
@@ -66,8 +78,13 @@ class Detector:
             spans += contacts.find(text) + ids.find(text) + classes.find(text)
         if "gazetteer" in self.layers or "model" in self.layers:
             if "gazetteer" in self.layers:
-                spans += names.find(text, tokens, self.gaz, doc if "model" in self.layers else None,
-                                    use_cues="cues" in self.layers)
+                spans += names.find(
+                    text,
+                    tokens,
+                    self.gaz,
+                    doc if "model" in self.layers else None,
+                    use_cues="cues" in self.layers,
+                )
             else:
                 spans += names.model_only(doc)
         spans = merge(align(spans, text))
@@ -84,7 +101,7 @@ def _clean(text: str) -> str:
 
 
 def _mask_placeholders(text: str, spans: list[Span]) -> list[Span]:
-    return [s for s in spans if text[s.start:s.end].strip()]
+    return [s for s in spans if text[s.start : s.end].strip()]
 
 
 def _long_doc(nlp, text: str):
@@ -124,5 +141,3 @@ def get_detector() -> Detector:
     if _DETECTOR is None:
         _DETECTOR = Detector.load()
     return _DETECTOR
-
-

@@ -3,6 +3,7 @@
 Built by scripts/build_gazetteers.py from names-dataset and wordfreq (see ner/data/NOTICE);
 nothing is downloaded at run time. All keys are folded (lowercase, no diacritics).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -18,18 +19,18 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @dataclass(frozen=True)
 class NameEntry:
-    name: str       # display form, e.g. "Lukáš"
-    rank: int       # popularity rank (1 = most common); foreign lists are scaled down
-    origin: str     # cz, pl, ru, eu, ar, vi, uk, mn
+    name: str  # display form, e.g. "Lukáš"
+    rank: int  # popularity rank (1 = most common); foreign lists are scaled down
+    origin: str  # cz, pl, ru, eu, ar, vi, uk, mn
     ambiguous: bool  # also an ordinary Czech word (Černý, Liška): needs a capital or a cue
 
 
 @dataclass(frozen=True)
 class NameMatch:
-    kind: str        # "given" or "surname"
-    base: str        # folded base form the token maps to
+    kind: str  # "given" or "surname"
+    base: str  # folded base form the token maps to
     entry: NameEntry
-    exact: bool      # the token is the base form itself (no ending stripped)
+    exact: bool  # the token is the base form itself (no ending stripped)
 
     @property
     def cost(self) -> float:
@@ -40,7 +41,9 @@ class NameMatch:
 
 def _read(name: str) -> list[list[str]]:
     with gzip.open(DATA / name, "rt", encoding="utf-8") as f:
-        return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+        return [
+            line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")
+        ]
 
 
 class Gazetteer:

@@ -1,4 +1,5 @@
 """Merging spans of all layers into sorted, non-overlapping, word-aligned spans, and propagation."""
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,9 @@ def merge(spans: list[Span]) -> list[Span]:
         if out and s.start < out[-1].end:
             p = out[-1]
             label = p.label if LABEL_PRIORITY[p.label] >= LABEL_PRIORITY[s.label] else s.label
-            out[-1] = Span(p.start, max(p.end, s.end), label, max(p.score, s.score), p.cluster or s.cluster)
+            out[-1] = Span(
+                p.start, max(p.end, s.end), label, max(p.score, s.score), p.cluster or s.cluster
+            )
         else:
             out.append(s)
     return out
@@ -41,8 +44,8 @@ def join_names(text: str, spans: list[Span]) -> list[Span]:
     for s in spans:
         if out and s.label == "PERSON" and out[-1].label == "PERSON":
             p = out[-1]
-            gap = text[p.end:s.start]
-            last_word = text[p.start:p.end].replace(".", " ").split()[-1:]
+            gap = text[p.end : s.start]
+            last_word = text[p.start : p.end].replace(".", " ").split()[-1:]
             initial = gap.strip() == "." and len(gap) <= 3 and last_word and len(last_word[0]) == 1
             if gap in (" ", "\u00a0") or initial:
                 out[-1] = Span(p.start, s.end, "PERSON", max(p.score, s.score), p.cluster)
@@ -65,7 +68,7 @@ def propagate(text: str, spans: list[Span], tokens: list[Token]) -> list[Span]:
                 if t.start >= s.start and t.end <= s.end and len(t.text) > 1:
                     person_words[t.folded] = max(person_words.get(t.folded, 0), s.score)
         else:
-            frag = text[s.start:s.end]
+            frag = text[s.start : s.end]
             if len(frag) >= 3:
                 rx = re.compile(r"(?<!\w)" + re.escape(frag) + r"(?!\w)")
                 extra += [Span(m.start(), m.end(), s.label, s.score) for m in rx.finditer(text)]

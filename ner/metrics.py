@@ -1,8 +1,11 @@
-"""Scoring identical to ../shared/tools/score_pii.py (label-agnostic entity recall, token precision, F2).
+"""Scoring identical to ../shared/tools/score_pii.py.
+
+Label-agnostic entity recall, token precision, F2.
 
 Kept in-package so the benchmark needs nothing outside the repo; tests check it against the
 shared scorer's definitions on hand-made cases.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,21 +43,29 @@ class Counts:
             if cov == len(idx):
                 self.caught += 1
             elif leaks is not None:
-                leaks.append({"id": rid, "label": g.get("label"), "text": text[g["start"]:g["end"]]})
+                leaks.append(
+                    {"id": rid, "label": g.get("label"), "text": text[g["start"] : g["end"]]}
+                )
 
     def add_tokens(self, text, pred_mask, gold_mask) -> None:
         for m in WORD.finditer(text):
-            if any(pred_mask[m.start():m.end()]):
+            if any(pred_mask[m.start() : m.end()]):
                 self.pred_tok += 1
-                self.tp_tok += any(gold_mask[m.start():m.end()])
+                self.tp_tok += any(gold_mask[m.start() : m.end()])
 
     def result(self) -> dict:
         r = self.caught / self.ents if self.ents else 0.0
         p = self.tp_tok / self.pred_tok if self.pred_tok else 0.0
         f2 = 5 * p * r / (4 * p + r) if p + r else 0.0
-        return {"n": self.ents, "recall": r, "leak": 1 - r if self.ents else 0.0,
-                "partial": self.chars_cov / self.chars if self.chars else 0.0,
-                "precision": p, "pred_tokens": self.pred_tok, "f2": f2}
+        return {
+            "n": self.ents,
+            "recall": r,
+            "leak": 1 - r if self.ents else 0.0,
+            "partial": self.chars_cov / self.chars if self.chars else 0.0,
+            "precision": p,
+            "pred_tokens": self.pred_tok,
+            "f2": f2,
+        }
 
 
 def score(gold: list[dict], preds: dict[str, list[dict]], labels) -> dict:
@@ -75,5 +86,9 @@ def score(gold: list[dict], preds: dict[str, list[dict]], labels) -> dict:
             m = cover(len(text), [s for s in pspans if s.get("label") == lab])
             per[lab].add_entities(text, gl, m)
             per[lab].add_tokens(text, m, cover(len(text), gl))
-    return {"overall": overall.result(), "per_label": {k: v.result() for k, v in per.items()},
-            "agnostic_by_label": {k: v.result() for k, v in agn.items()}, "leaks": leaks}
+    return {
+        "overall": overall.result(),
+        "per_label": {k: v.result() for k, v in per.items()},
+        "agnostic_by_label": {k: v.result() for k, v in agn.items()},
+        "leaks": leaks,
+    }

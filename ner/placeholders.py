@@ -1,4 +1,5 @@
 """Placeholder syntax shared by the pseudonymiser, the moderator UI and the detector."""
+
 from __future__ import annotations
 
 import re

@@ -1,9 +1,12 @@
-"""Replace detected spans by numbered placeholders: ``[OSOBA 1] mi bere svačinu, [OSOBA 2] se směje``.
+"""Replace detected spans by numbered placeholders.
+
+``[OSOBA 1] mi bere svačinu, [OSOBA 2] se směje``.
 
 Numbers are per label and follow first appearance; every mention of one clustered person
 gets the same ``[OSOBA n]``, and repeated identical CLASS/CONTACT/ID strings share a number,
 so the moderator can follow the story without seeing who is who.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,7 +20,7 @@ from .textutil import fold
 class RedactedItem:
     placeholder: str
     label: str
-    start: int      # offsets in the ORIGINAL text
+    start: int  # offsets in the ORIGINAL text
     end: int
     original: str
 
@@ -36,13 +39,13 @@ def pseudonymise(text: str, spans: list[Span]) -> Pseudonymised:
     for s in sorted(spans):
         if s.start < pos or s.end > len(text) or s.start >= s.end:
             continue  # defensive: overlapping or out-of-range spans are skipped
-        original = text[s.start:s.end]
+        original = text[s.start : s.end]
         key = (s.label, s.cluster if s.label == "PERSON" and s.cluster else fold(original))
         if key not in numbers:
             counters[s.label] = counters.get(s.label, 0) + 1
             numbers[key] = counters[s.label]
         ph = placeholder_for(s.label, numbers[key])
-        out.append(text[pos:s.start])
+        out.append(text[pos : s.start])
         out.append(ph)
         pos = s.end
         items.append(RedactedItem(ph, s.label, s.start, s.end, original))

@@ -1,4 +1,5 @@
 """The span type every layer returns, and the label set shared with the rest of the app."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,5 +21,10 @@ class Span:
     cluster: str | None = None
 
     def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "label": self.label,
-                "score": round(self.score, 3), "cluster": self.cluster}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "score": round(self.score, 3),
+            "cluster": self.cluster,
+        }

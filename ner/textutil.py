@@ -3,6 +3,7 @@
 Children write ``lukas`` for ``Lukáš``; every lookup therefore uses the *folded* form
 (lowercase, no combining marks), and the original casing is kept only as a cue.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,19 +50,24 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     prev_end = 0
     for m in WORD_RE.finditer(text):
-        gap = text[prev_end:m.start()]
+        gap = text[prev_end : m.start()]
         stripped = gap.strip(" \t\r")
         if not out:
             sent = True
         elif any(c in SENT_END for c in gap):
-            # "J. Novák": a single capital letter before a full stop is an initial, not a sentence end
+            # "J. Novák": a capital letter before a full stop is an initial, not a sentence end
             prev = out[-1]
             sent = not (len(prev.text) == 1 and prev.text.isupper() and gap.strip() == ".")
             if "\n" in gap:
                 sent = True
         else:
-            sent = bool(stripped) and stripped[-1] in OPEN_QUOTES and stripped[-1] not in "-–—(" and \
-                stripped[-1] != ":" or (bool(stripped) and stripped[-1] == ":")
+            sent = (
+                bool(stripped)
+                and stripped[-1] in OPEN_QUOTES
+                and stripped[-1] not in "-–—("
+                and stripped[-1] != ":"
+                or (bool(stripped) and stripped[-1] == ":")
+            )
         out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), sent))
         prev_end = m.end()
     return out

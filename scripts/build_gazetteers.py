@@ -29,6 +29,7 @@ dropped as noise (Škola, Pes, Babička, Správce); excess > 0.3 → kept but fl
 Max, Jaro): such names count only when written capitalised mid-sentence, next to
 another name, or after a context cue.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -44,97 +45,330 @@ OUT = ROOT / "ner" / "data"
 CZ_GIVEN_MAX_RANK = 11000
 CZ_SUR_MAX_RANK = 18500
 FOREIGN_TOP = 1500
-EUROPEAN_COUNTRIES = ("GB", "US", "DE", "FR", "IT", "ES", "HU", "HR", "RS", "SI", "AT", "NL", "SE", "PT")
+EUROPEAN_COUNTRIES = (
+    "GB",
+    "US",
+    "DE",
+    "FR",
+    "IT",
+    "ES",
+    "HU",
+    "HR",
+    "RS",
+    "SI",
+    "AT",
+    "NL",
+    "SE",
+    "PT",
+)
 ARABIC_COUNTRIES = ("EG", "SA", "SY", "IQ", "JO", "MA", "DZ", "TN", "LB", "AE", "YE", "AF")
 
 RU_TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "ž", "з": "z",
-    "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "щ": "šč",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "і": "i", "ї": "ji", "є": "je",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "jo",
+    "ж": "ž",
+    "з": "z",
+    "и": "i",
+    "й": "j",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "ch",
+    "ц": "c",
+    "ч": "č",
+    "ш": "š",
+    "щ": "šč",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "ju",
+    "я": "ja",
+    "і": "i",
+    "ї": "ji",
+    "є": "je",
     "ґ": "g",
 }
 
 # Hand-written names of the largest foreign communities in Czech schools.
-VIETNAMESE_SURNAMES = """Nguyen Nguyễn Tran Trần Le Lê Pham Phạm Hoang Hoàng Huynh Huỳnh Phan Vu Vũ Vo Võ
-Dang Đặng Bui Bùi Do Đỗ Ho Hồ Ngo Ngô Duong Dương Ly Lý Dinh Đinh Trinh Mai Lam Luong Ta Truong Cao
-Quach Thai Ha Doan Vuong La Tang Chu Khuc Kieu Lai Luu Mac Nong Quan Son Thach Tong Trieu Hua""".split()
-VIETNAMESE_GIVEN = """Anh Linh Lan Hung Tuan Hoa Mai Thu Trang Huong Nam Long Quang Dung Hai Minh Duc
-Thanh Thao Ngoc Phuong Hien Hang Huyen Nhung Yen Vy Vi Khanh Khoa Kien Hieu Hoang Huy Phuc Tien Toan
-Trung Vinh Bao Chau Dao Diep Giang Ha Hanh Hue Lien Loan Ly My Nga Nhi Oanh Quynh Tam Thuy Trinh Tu
-Uyen Xuan Binh Cuong Dat Dong Hao Hiep Khang Khai Loc Luan Nghia Nhat Phong Quan Quoc Sang Son Tai
-Thang Thien Tho Thinh Tri Truong Tung Viet Vuong Van Thi Duy Phat Dien Kim Hong Tuyet Ngan Diem""".split()
-UKRAINIAN_GIVEN = """Oleksandr Oleksandra Olena Oksana Olha Yulia Yuliia Julija Dmytro Andrii Andrij Serhii
-Serhij Mykola Taras Bohdan Vasyl Iryna Natalia Nataliia Tetiana Tetjana Halyna Kateryna Viktoriia
-Anastasiia Maksym Artem Denys Vladyslav Yaroslav Mykhailo Ihor Yurii Volodymyr Sofiia Daryna Polina
-Solomiia Oleh Roman Ruslan Vitalii Valentyna Liudmyla Svitlana Khrystyna Marta Yevhen Yevheniia
-Zakhar Nazar Matvii Tymofii Danylo Illia Yehor Kyrylo Arsenii Veronika Alina Diana Karina Mariia
-Vira Nadiia Larysa Ljudmyla Oleksij Oleksii Petro Pavlo Stepan Fedir Hryhorii Ostap Orest Myroslava
-Bohdana Zlata Uliana Ulyana Yana Kira Vlada Dasha Dáša Saša Sasha Nastia Nasťa Jehor Kyryl Danylo""".split()
-UKRAINIAN_SURNAME_SUFFIXES = ("enko", "ienko", "chuk", "čuk", "uk", "iuk", "juk", "yšyn", "skyi", "skyj", "ska",
-                              "ovych", "ovyč", "ych", "yč")
-MONGOLIAN_GIVEN = """Bat Batbayar Bat-Erdene Batbold Batjargal Bold Boldbaatar Ganbaatar Ganbold Enkhjargal
-Enkhbayar Enkhtuya Oyun Oyunchimeg Oyuna Tuya Tuyaa Saraa Sarnai Temuulen Temujin Munkh Munkhbat
-Munkhzul Nomin Nomun Anu Anujin Altan Altantsetseg Bayar Bayarmaa Dorj Erdene Gerel Khulan Narantsetseg
-Naran Otgon Sukh Sukhbaatar Tsetseg Uyanga Zaya Zolzaya Delger Davaa Chuluun Ariunaa Ariun Bolormaa
-Solongo Tselmeg Tömör Ulzii Khongor Jargal Bilguun Tulga Ochir Erdenebat""".split()
-ARABIC_GIVEN = """Mohammed Muhammad Mohamed Mohamad Muhammed Ahmed Ahmad Ali Omar Umar Yusuf Youssef Yousef
-Fatima Aisha Aysha Layla Leila Karim Kareem Hassan Hasan Hussein Husain Khaled Khalid Mahmoud Mustafa
-Mostafa Samir Rania Nour Noor Amira Zainab Zeynab Yasmin Yasmine Ibrahim Abdullah Abdallah Abdul Adam
-Amir Amin Amina Aziz Bilal Farah Faris Hamza Hana Hiba Idris Ismail Jamal Jamil Karima Latifa Malik
-Mariam Maryam Mona Nabil Nadia Omar Rashid Reem Said Saleh Salma Sami Sara Tariq Walid Yara Yasir
-Yasser Zaid Zayd Samira Salim Sultan Rami Rami Anas Ayman Tarek Hadi Hamid Nasser Jana Lina Dina
-Rahim Rahman Karam Mahmud Sajid Zahra Soraya Farid Habib Hakim Imran Irfan Jafar Kamal Kasim Majid""".split()
-ROMA_AND_MISC_GIVEN = """Dežo Dezider Gejza Gizela Ilona Erika Denisa Dušan Kevin Kristián Dominik Elvis Ramon
-Roman Nikolas Nikola Nikolka Sabina Vanesa Vanessa Sandra Monika Žaneta Kristýna Bianka Brian Džesika
-Jessica Samuel Ondrej Jozef Štefan Ľubomír Ľuboš Mária Zuzka Katarína Lucia Petronela Matej Michal
-Marek Branislav Miroslava Ján Juraj Dávid Šimon Patrik Timotej Tobiáš""".split()
-ROMA_SURNAMES = """Horváth Horvát Balog Baloh Lakatoš Lakatos Gábor Berky Demeter Oláh Kotlár Žiga Dudi
-Sivák Pompa Giňa Duna Ferko Kandrač Mirga Bandy Červeňák Kroko Holub Kýr Rác Kaleja Bihari Šarkozi
-Farkaš Raško Pokuta Mižigár""".split()
+VIETNAMESE_SURNAMES = """Nguyen Nguyễn Tran Trần Le Lê Pham Phạm Hoang Hoàng Huynh Huỳnh Phan Vu Vũ
+Vo Võ Dang Đặng Bui Bùi Do Đỗ Ho Hồ Ngo Ngô Duong Dương Ly Lý Dinh Đinh Trinh Mai Lam Luong Ta
+Truong Cao Quach Thai Ha Doan Vuong La Tang Chu Khuc Kieu Lai Luu Mac Nong Quan Son Thach Tong
+Trieu Hua""".split()
+VIETNAMESE_GIVEN = """Anh Linh Lan Hung Tuan Hoa Mai Thu Trang Huong Nam Long Quang Dung Hai Minh
+Duc Thanh Thao Ngoc Phuong Hien Hang Huyen Nhung Yen Vy Vi Khanh Khoa Kien Hieu Hoang Huy Phuc
+Tien Toan Trung Vinh Bao Chau Dao Diep Giang Ha Hanh Hue Lien Loan Ly My Nga Nhi Oanh Quynh Tam
+Thuy Trinh Tu Uyen Xuan Binh Cuong Dat Dong Hao Hiep Khang Khai Loc Luan Nghia Nhat Phong Quan
+Quoc Sang Son Tai Thang Thien Tho Thinh Tri Truong Tung Viet Vuong Van Thi Duy Phat Dien Kim
+Hong Tuyet Ngan Diem""".split()
+UKRAINIAN_GIVEN = """Oleksandr Oleksandra Olena Oksana Olha Yulia Yuliia Julija Dmytro Andrii Andrij
+Serhii Serhij Mykola Taras Bohdan Vasyl Iryna Natalia Nataliia Tetiana Tetjana Halyna Kateryna
+Viktoriia Anastasiia Maksym Artem Denys Vladyslav Yaroslav Mykhailo Ihor Yurii Volodymyr Sofiia
+Daryna Polina Solomiia Oleh Roman Ruslan Vitalii Valentyna Liudmyla Svitlana Khrystyna Marta
+Yevhen Yevheniia Zakhar Nazar Matvii Tymofii Danylo Illia Yehor Kyrylo Arsenii Veronika Alina
+Diana Karina Mariia Vira Nadiia Larysa Ljudmyla Oleksij Oleksii Petro Pavlo Stepan Fedir
+Hryhorii Ostap Orest Myroslava Bohdana Zlata Uliana Ulyana Yana Kira Vlada Dasha Dáša Saša
+Sasha Nastia Nasťa Jehor Kyryl Danylo""".split()
+UKRAINIAN_SURNAME_SUFFIXES = (
+    "enko",
+    "ienko",
+    "chuk",
+    "čuk",
+    "uk",
+    "iuk",
+    "juk",
+    "yšyn",
+    "skyi",
+    "skyj",
+    "ska",
+    "ovych",
+    "ovyč",
+    "ych",
+    "yč",
+)
+MONGOLIAN_GIVEN = """Bat Batbayar Bat-Erdene Batbold Batjargal Bold Boldbaatar Ganbaatar Ganbold
+Enkhjargal Enkhbayar Enkhtuya Oyun Oyunchimeg Oyuna Tuya Tuyaa Saraa Sarnai Temuulen Temujin
+Munkh Munkhbat Munkhzul Nomin Nomun Anu Anujin Altan Altantsetseg Bayar Bayarmaa Dorj Erdene
+Gerel Khulan Narantsetseg Naran Otgon Sukh Sukhbaatar Tsetseg Uyanga Zaya Zolzaya Delger Davaa
+Chuluun Ariunaa Ariun Bolormaa Solongo Tselmeg Tömör Ulzii Khongor Jargal Bilguun Tulga Ochir
+Erdenebat""".split()
+ARABIC_GIVEN = """Mohammed Muhammad Mohamed Mohamad Muhammed Ahmed Ahmad Ali Omar Umar Yusuf Youssef
+Yousef Fatima Aisha Aysha Layla Leila Karim Kareem Hassan Hasan Hussein Husain Khaled Khalid
+Mahmoud Mustafa Mostafa Samir Rania Nour Noor Amira Zainab Zeynab Yasmin Yasmine Ibrahim
+Abdullah Abdallah Abdul Adam Amir Amin Amina Aziz Bilal Farah Faris Hamza Hana Hiba Idris
+Ismail Jamal Jamil Karima Latifa Malik Mariam Maryam Mona Nabil Nadia Omar Rashid Reem Said
+Saleh Salma Sami Sara Tariq Walid Yara Yasir Yasser Zaid Zayd Samira Salim Sultan Rami Rami
+Anas Ayman Tarek Hadi Hamid Nasser Jana Lina Dina Rahim Rahman Karam Mahmud Sajid Zahra Soraya
+Farid Habib Hakim Imran Irfan Jafar Kamal Kasim Majid""".split()
+ROMA_AND_MISC_GIVEN = """Dežo Dezider Gejza Gizela Ilona Erika Denisa Dušan Kevin Kristián Dominik
+Elvis Ramon Roman Nikolas Nikola Nikolka Sabina Vanesa Vanessa Sandra Monika Žaneta Kristýna
+Bianka Brian Džesika Jessica Samuel Ondrej Jozef Štefan Ľubomír Ľuboš Mária Zuzka Katarína
+Lucia Petronela Matej Michal Marek Branislav Miroslava Ján Juraj Dávid Šimon Patrik Timotej
+Tobiáš""".split()
+ROMA_SURNAMES = """Horváth Horvát Balog Baloh Lakatoš Lakatos Gábor Berky Demeter Oláh Kotlár Žiga
+Dudi Sivák Pompa Giňa Duna Ferko Kandrač Mirga Bandy Červeňák Kroko Holub Kýr Rác Kaleja Bihari
+Šarkozi Farkaš Raško Pokuta Mižigár""".split()
 
 # Czech diminutives and hypocoristics -> formal given name (general knowledge).
 NICKNAMES = {
-    "Honza": "Jan", "Honzík": "Jan", "Jenda": "Jan", "Jeník": "Jan", "Janek": "Jan", "Honzíček": "Jan",
-    "Kuba": "Jakub", "Kubík": "Jakub", "Kubíček": "Jakub", "Jirka": "Jiří", "Jiřík": "Jiří", "Jura": "Jiří",
-    "Pepa": "Josef", "Pepík": "Josef", "Pepíček": "Josef", "Jožka": "Josef", "Franta": "František",
-    "Fanda": "František", "Frantík": "František", "Vašek": "Václav", "Venca": "Václav", "Vena": "Václav", "Tonda": "Antonín", "Toník": "Antonín", "Mirek": "Miroslav", "Míra": "Miroslav",
-    "Jarda": "Jaroslav", "Jára": "Jaroslav", "Ruda": "Rudolf", "Standa": "Stanislav", "Láďa": "Ladislav",
-    "Lád'a": "Ladislav", "Zdenda": "Zdeněk", "Zbyněk": "Zbyněk", "Zbyňa": "Zbyněk", "Péťa": "Petr",
-    "Petřík": "Petr", "Peťa": "Petr", "Pétrik": "Petr", "Tomík": "Tomáš", "Tomášek": "Tomáš",
-    "Tom": "Tomáš", "Lukí": "Lukáš", "Luky": "Lukáš", "Lukášek": "Lukáš", "Ondra": "Ondřej",
-    "Ondrášek": "Ondřej", "Matěj": "Matěj", "Máťa": "Matěj", "Matýsek": "Matyáš", "Matyáš": "Matyáš",
-    "Vojta": "Vojtěch", "Vojtík": "Vojtěch", "Kryštof": "Kryštof", "Kiki": "Kristýna", "Šimi": "Šimon",
-    "Šimonek": "Šimon", "Filípek": "Filip", "Fíla": "Filip", "Dan": "Daniel", "Dany": "Daniel",
-    "Danek": "Daniel", "Dáda": "David", "Davídek": "David", "Adámek": "Adam", "Áda": "Adam",
-    "Mára": "Marek", "Marťa": "Martin", "Martínek": "Martin", "Michálek": "Michal", "Míša": "Michal",
-    "Pavlík": "Pavel", "Pája": "Pavel", "Radek": "Radek", "Radim": "Radim", "Vítek": "Vít",
-    "Štěpa": "Štěpán", "Štěpánek": "Štěpán", "Robo": "Robert", "Bóža": "Bohumil", "Bohouš": "Bohumil",
-    "Karlík": "Karel", "Kája": "Karel", "Lenička": "Lenka", "Verča": "Veronika", "Verunka": "Veronika",
-    "Věrka": "Věra", "Bára": "Barbora", "Barča": "Barbora", "Barunka": "Barbora", "Bářa": "Barbora",
-    "Káťa": "Kateřina", "Katka": "Kateřina", "Kačka": "Kateřina", "Kačenka": "Kateřina",
-    "Terka": "Tereza", "Terezka": "Tereza", "Týna": "Kristýna", "Kristýnka": "Kristýna", "Týnka": "Kristýna",
-    "Lucka": "Lucie", "Lucinka": "Lucie", "Lůca": "Lucie", "Anička": "Anna", "Anča": "Anna", "Andulka": "Anna",
-    "Anežka": "Anežka", "Nikča": "Nikola", "Nikolka": "Nikola", "Natka": "Natálie", "Natálka": "Natálie",
-    "Adélka": "Adéla", "Áďa": "Adéla", "Eliška": "Eliška", "Elis": "Eliška", "Maruška": "Marie",
-    "Majda": "Magdaléna", "Magda": "Magdaléna", "Markétka": "Markéta", "Míla": "Miloslav", "Jitulka": "Jitka",
-    "Janička": "Jana", "Janča": "Jana", "Jája": "Jana", "Petruška": "Petra",
-    "Pavlínka": "Pavlína", "Zuzka": "Zuzana", "Zuza": "Zuzana", "Zuzanka": "Zuzana", "Hanka": "Hana",
-    "Hanička": "Hana", "Šári": "Šárka", "Sárinka": "Sára", "Sárka": "Sára", "Klárka": "Klára",
-    "Kláry": "Klára", "Evička": "Eva", "Evka": "Eva", "Ivča": "Ivana", "Ivka": "Ivana", "Vendy": "Vendula",
-    "Vendulka": "Vendula", "Deni": "Denisa", "Denča": "Denisa", "Dominička": "Dominika", "Domča": "Dominika",
-    "Viki": "Viktorie", "Vikča": "Viktorie", "Kiky": "Kristýna", "Madla": "Magdaléna", "Emička": "Ema",
-    "Emča": "Ema", "Julča": "Julie", "Julinka": "Julie", "Žofka": "Žofie", "Sofča": "Sofie",
-    "Mája": "Marie", "Majka": "Marie", "Mařka": "Marie", "Nela": "Nela", "Nelinka": "Nela",
-    "Šimča": "Šimon", "Kubas": "Jakub", "Kubča": "Jakub", "Honzin": "Jan", "Jindra": "Jindřich",
-    "Radka": "Radka", "Kamča": "Kamila", "Gábi": "Gabriela", "Gábina": "Gabriela", "Gabča": "Gabriela",
-    "Sabča": "Sabina", "Vanda": "Vanda", "Alča": "Alena", "Alenka": "Alena", "Dášenka": "Dagmar",
-    "Dáša": "Dagmar", "Mates": "Matěj", "Matty": "Matěj", "Kačí": "Kateřina", "Tonička": "Antonie",
-    "Toňa": "Antonie", "Olinka": "Olga", "Olča": "Olga", "Vláďa": "Vladimír", "Vlastík": "Vlastimil",
-    "Sláva": "Miroslav", "Mikuláš": "Mikuláš", "Miki": "Mikuláš", "Bob": "Robert", "Bobby": "Robert",
-    "Nikolas": "Nikolas", "Nikol": "Nikola", "Riki": "Richard", "Rišo": "Richard", "Patrik": "Patrik",
-    "Páťa": "Patrik", "Dominik": "Dominik", "Domi": "Dominik", "Sebík": "Sebastián", "Seba": "Sebastián",
-    "Šebestián": "Sebastián", "Tobi": "Tobiáš", "Kristián": "Kristián", "Krista": "Kristýna",
+    "Honza": "Jan",
+    "Honzík": "Jan",
+    "Jenda": "Jan",
+    "Jeník": "Jan",
+    "Janek": "Jan",
+    "Honzíček": "Jan",
+    "Kuba": "Jakub",
+    "Kubík": "Jakub",
+    "Kubíček": "Jakub",
+    "Jirka": "Jiří",
+    "Jiřík": "Jiří",
+    "Jura": "Jiří",
+    "Pepa": "Josef",
+    "Pepík": "Josef",
+    "Pepíček": "Josef",
+    "Jožka": "Josef",
+    "Franta": "František",
+    "Fanda": "František",
+    "Frantík": "František",
+    "Vašek": "Václav",
+    "Venca": "Václav",
+    "Vena": "Václav",
+    "Tonda": "Antonín",
+    "Toník": "Antonín",
+    "Mirek": "Miroslav",
+    "Míra": "Miroslav",
+    "Jarda": "Jaroslav",
+    "Jára": "Jaroslav",
+    "Ruda": "Rudolf",
+    "Standa": "Stanislav",
+    "Láďa": "Ladislav",
+    "Lád'a": "Ladislav",
+    "Zdenda": "Zdeněk",
+    "Zbyněk": "Zbyněk",
+    "Zbyňa": "Zbyněk",
+    "Péťa": "Petr",
+    "Petřík": "Petr",
+    "Peťa": "Petr",
+    "Pétrik": "Petr",
+    "Tomík": "Tomáš",
+    "Tomášek": "Tomáš",
+    "Tom": "Tomáš",
+    "Lukí": "Lukáš",
+    "Luky": "Lukáš",
+    "Lukášek": "Lukáš",
+    "Ondra": "Ondřej",
+    "Ondrášek": "Ondřej",
+    "Matěj": "Matěj",
+    "Máťa": "Matěj",
+    "Matýsek": "Matyáš",
+    "Matyáš": "Matyáš",
+    "Vojta": "Vojtěch",
+    "Vojtík": "Vojtěch",
+    "Kryštof": "Kryštof",
+    "Kiki": "Kristýna",
+    "Šimi": "Šimon",
+    "Šimonek": "Šimon",
+    "Filípek": "Filip",
+    "Fíla": "Filip",
+    "Dan": "Daniel",
+    "Dany": "Daniel",
+    "Danek": "Daniel",
+    "Dáda": "David",
+    "Davídek": "David",
+    "Adámek": "Adam",
+    "Áda": "Adam",
+    "Mára": "Marek",
+    "Marťa": "Martin",
+    "Martínek": "Martin",
+    "Michálek": "Michal",
+    "Míša": "Michal",
+    "Pavlík": "Pavel",
+    "Pája": "Pavel",
+    "Radek": "Radek",
+    "Radim": "Radim",
+    "Vítek": "Vít",
+    "Štěpa": "Štěpán",
+    "Štěpánek": "Štěpán",
+    "Robo": "Robert",
+    "Bóža": "Bohumil",
+    "Bohouš": "Bohumil",
+    "Karlík": "Karel",
+    "Kája": "Karel",
+    "Lenička": "Lenka",
+    "Verča": "Veronika",
+    "Verunka": "Veronika",
+    "Věrka": "Věra",
+    "Bára": "Barbora",
+    "Barča": "Barbora",
+    "Barunka": "Barbora",
+    "Bářa": "Barbora",
+    "Káťa": "Kateřina",
+    "Katka": "Kateřina",
+    "Kačka": "Kateřina",
+    "Kačenka": "Kateřina",
+    "Terka": "Tereza",
+    "Terezka": "Tereza",
+    "Týna": "Kristýna",
+    "Kristýnka": "Kristýna",
+    "Týnka": "Kristýna",
+    "Lucka": "Lucie",
+    "Lucinka": "Lucie",
+    "Lůca": "Lucie",
+    "Anička": "Anna",
+    "Anča": "Anna",
+    "Andulka": "Anna",
+    "Anežka": "Anežka",
+    "Nikča": "Nikola",
+    "Nikolka": "Nikola",
+    "Natka": "Natálie",
+    "Natálka": "Natálie",
+    "Adélka": "Adéla",
+    "Áďa": "Adéla",
+    "Eliška": "Eliška",
+    "Elis": "Eliška",
+    "Maruška": "Marie",
+    "Majda": "Magdaléna",
+    "Magda": "Magdaléna",
+    "Markétka": "Markéta",
+    "Míla": "Miloslav",
+    "Jitulka": "Jitka",
+    "Janička": "Jana",
+    "Janča": "Jana",
+    "Jája": "Jana",
+    "Petruška": "Petra",
+    "Pavlínka": "Pavlína",
+    "Zuzka": "Zuzana",
+    "Zuza": "Zuzana",
+    "Zuzanka": "Zuzana",
+    "Hanka": "Hana",
+    "Hanička": "Hana",
+    "Šári": "Šárka",
+    "Sárinka": "Sára",
+    "Sárka": "Sára",
+    "Klárka": "Klára",
+    "Kláry": "Klára",
+    "Evička": "Eva",
+    "Evka": "Eva",
+    "Ivča": "Ivana",
+    "Ivka": "Ivana",
+    "Vendy": "Vendula",
+    "Vendulka": "Vendula",
+    "Deni": "Denisa",
+    "Denča": "Denisa",
+    "Dominička": "Dominika",
+    "Domča": "Dominika",
+    "Viki": "Viktorie",
+    "Vikča": "Viktorie",
+    "Kiky": "Kristýna",
+    "Madla": "Magdaléna",
+    "Emička": "Ema",
+    "Emča": "Ema",
+    "Julča": "Julie",
+    "Julinka": "Julie",
+    "Žofka": "Žofie",
+    "Sofča": "Sofie",
+    "Mája": "Marie",
+    "Majka": "Marie",
+    "Mařka": "Marie",
+    "Nela": "Nela",
+    "Nelinka": "Nela",
+    "Šimča": "Šimon",
+    "Kubas": "Jakub",
+    "Kubča": "Jakub",
+    "Honzin": "Jan",
+    "Jindra": "Jindřich",
+    "Radka": "Radka",
+    "Kamča": "Kamila",
+    "Gábi": "Gabriela",
+    "Gábina": "Gabriela",
+    "Gabča": "Gabriela",
+    "Sabča": "Sabina",
+    "Vanda": "Vanda",
+    "Alča": "Alena",
+    "Alenka": "Alena",
+    "Dášenka": "Dagmar",
+    "Dáša": "Dagmar",
+    "Mates": "Matěj",
+    "Matty": "Matěj",
+    "Kačí": "Kateřina",
+    "Tonička": "Antonie",
+    "Toňa": "Antonie",
+    "Olinka": "Olga",
+    "Olča": "Olga",
+    "Vláďa": "Vladimír",
+    "Vlastík": "Vlastimil",
+    "Sláva": "Miroslav",
+    "Mikuláš": "Mikuláš",
+    "Miki": "Mikuláš",
+    "Bob": "Robert",
+    "Bobby": "Robert",
+    "Nikolas": "Nikolas",
+    "Nikol": "Nikola",
+    "Riki": "Richard",
+    "Rišo": "Richard",
+    "Patrik": "Patrik",
+    "Páťa": "Patrik",
+    "Dominik": "Dominik",
+    "Domi": "Dominik",
+    "Sebík": "Sebastián",
+    "Seba": "Sebastián",
+    "Šebestián": "Sebastián",
+    "Tobi": "Tobiáš",
+    "Kristián": "Kristián",
+    "Krista": "Kristýna",
 }
 
 
@@ -145,21 +379,28 @@ def fold(s: str) -> str:
 
 
 def translit_ru(s: str) -> str:
-    out = "".join(RU_TRANSLIT.get(c, RU_TRANSLIT.get(c.lower(), c).upper() if c.isupper() else c)
-                  for c in s.lower())
+    out = "".join(
+        RU_TRANSLIT.get(c, RU_TRANSLIT.get(c.lower(), c).upper() if c.isupper() else c)
+        for c in s.lower()
+    )
     return out[:1].upper() + out[1:]
 
 
 def is_latin_name(s: str) -> bool:
-    return bool(s) and " " not in s and all(
-        (c.isalpha() and "LATIN" in unicodedata.name(c, "")) or c in "-'" for c in s) and len(s) >= 2
+    return (
+        bool(s)
+        and " " not in s
+        and all((c.isalpha() and "LATIN" in unicodedata.name(c, "")) or c in "-'" for c in s)
+        and len(s) >= 2
+    )
 
 
 def load_pickle(name: str) -> dict:
     import names_dataset
+
     path = Path(names_dataset.__file__).parent / "v3" / name
     with gzip.open(path, "rb") as f:
-        return pickle.load(f)
+        return pickle.load(f)  # noqa: S301 - the package's own data file, build time only
 
 
 def ranked(table: dict, country: str, max_rank: int, translit: bool = False) -> dict[str, int]:
@@ -204,12 +445,17 @@ def main() -> int:
             if name not in given:
                 given[name] = (r * 3, "ar" if country in ARABIC_COUNTRIES else "eu")
     del first
-    for lst, origin, r in ((VIETNAMESE_GIVEN, "vi", 300), (UKRAINIAN_GIVEN, "uk", 300), (MONGOLIAN_GIVEN, "mn", 300),
-                           (ARABIC_GIVEN, "ar", 300), (ROMA_AND_MISC_GIVEN, "cz", 300)):
+    for lst, origin, r in (
+        (VIETNAMESE_GIVEN, "vi", 300),
+        (UKRAINIAN_GIVEN, "uk", 300),
+        (MONGOLIAN_GIVEN, "mn", 300),
+        (ARABIC_GIVEN, "ar", 300),
+        (ROMA_AND_MISC_GIVEN, "cz", 300),
+    ):
         for n in lst:
             if n not in given or given[n][0] > r:
                 given[n] = (r, origin)
-    for nick, formal in NICKNAMES.items():
+    for nick, _formal in NICKNAMES.items():
         nick = nick.strip()
         if is_latin_name(nick) and (nick not in given or given[nick][0] > 400):
             given[nick] = (min(given.get(nick, (400, ""))[0], 400), "cz")
@@ -231,7 +477,9 @@ def main() -> int:
         for n in lst:
             sur.setdefault(n, (200, origin))
 
-    def classify(table: dict[str, tuple[int, str]], a: float, amb_rank: int) -> list[tuple[str, int, str, int]]:
+    def classify(
+        table: dict[str, tuple[int, str]], a: float, amb_rank: int
+    ) -> list[tuple[str, int, str, int]]:
         rows, dropped = [], 0
         for name, (r, origin) in table.items():
             if len(name) < 2:
@@ -262,6 +510,7 @@ def main() -> int:
     # unambiguous name (so "lukas"/"petrovi" are not "common words", "kolem"/"marka"/"škola" are).
     sys.path.insert(0, str(ROOT))
     from ner.morph import base_candidates
+
     strong: dict[str, list[tuple[float, str]]] = {}
     for rows, a, max_rank in ((given_rows, 5.3, 1500), (sur_rows, 4.6, 500)):
         for name, r, _origin, amb in rows:
@@ -269,7 +518,7 @@ def main() -> int:
                 strong.setdefault(fold(name), []).append((a - 0.5 * math.log10(r), name.lower()))
 
     def name_form(word: str, z: float) -> bool:
-        """word is an inflected form of a popular name whose frequency explains it (diacritics must agree)."""
+        """word is a form of a popular name that explains its frequency (diacritics agree)."""
         for b in base_candidates(fold(word)):
             for expected, name in strong.get(b, ()):
                 k = max(2, min(len(name), len(word)) - 1)
@@ -286,7 +535,10 @@ def main() -> int:
             k = fold(w)
             kept[k] = max(kept.get(k, 0.0), z)
     with open_gz(OUT / "common_cs.tsv.gz") as f:
-        f.write("# folded word\tZipf*10 >= 20 (wordfreq, CC BY-SA 4.0); forms of popular given names left out\n")
+        f.write(
+            "# folded word\tZipf*10 >= 20 (wordfreq, CC BY-SA 4.0); "
+            "forms of popular names left out\n"
+        )
         for k, z in sorted(kept.items()):
             f.write(f"{k}\t{round(z * 10)}\n")
     common = kept
@@ -297,8 +549,11 @@ def main() -> int:
 def open_gz(path: Path):
     """Text gzip writer without a timestamp, so rebuilding gives identical bytes."""
     import io
-    return io.TextIOWrapper(gzip.GzipFile(filename="", fileobj=open(path, "wb"), mode="wb", mtime=0,
-                                          compresslevel=9), encoding="utf-8")
+
+    return io.TextIOWrapper(
+        gzip.GzipFile(filename="", fileobj=open(path, "wb"), mode="wb", mtime=0, compresslevel=9),
+        encoding="utf-8",
+    )
 
 
 def write(path: Path, rows: list[tuple[str, int, str, int]]) -> None:

@@ -1,4 +1,5 @@
 """CONTACT: e-mails, phone numbers, social handles, profile URLs, game/Discord usernames."""
+
 from __future__ import annotations
 
 import re
@@ -6,22 +7,31 @@ import re
 from ..span import Span
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»]+|\b(?:[\w-]+\.)+(?:cz|sk|com|net|org|tv|gg|io|me|eu)/[^\s<>\"']*",
-                 re.IGNORECASE)
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'«»]+|\b(?:[\w-]+\.)+(?:cz|sk|com|net|org|tv|gg|io|me|eu)/[^\s<>\"']*",
+    re.IGNORECASE,
+)
 # +420 603 123 456, 603123456, 603 12 34 56, 00420…, +380 67 123 4567, (+49) 151 …
-PHONE = re.compile(r"(?<![\w/+])(?:(?:\+|00)\d{2,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]?\d{2,4}){2,4}(?![\w/])")
+PHONE = re.compile(
+    r"(?<![\w/+])(?:(?:\+|00)\d{2,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?"
+    r"\d{2,4}(?:[ .-]?\d{2,4}){2,4}(?![\w/])"
+)
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
 # a username introduced by a platform or "nick": "na discordu je kubik2011", "nick: xXdarkXx"
 CUE = re.compile(
-    r"(?i)\b(?:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|instagram\w*|insta|tiktok\w*|"
+    r"(?i)\b(?:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|"
+    r"instagram\w*|insta|tiktok\w*|"
     r"snap\w*|fortnit\w*|minecraft\w*|roblox\w*|steam\w*|twitch\w*|telegram\w*|whatsapp\w*|facebook\w*|fb|"
     r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*)"
     r"(?:\s+(?:je|jako|pod|má|mám|měl|jménem|se jmenuje|named))?\s*[:\-–]?\s*\"?"
-    r"(?P<name>(?=[\w.]*\d|[\w.]*_|[\w.]*[a-z][A-Z])[\w.]{3,32}\w)")
+    r"(?P<name>(?=[\w.]*\d|[\w.]*_|[\w.]*[a-z][A-Z])[\w.]{3,32}\w)"
+)
 # words with letters and 3+ digits or underscores look like usernames: kubik2011, xx_pepa_xx
-USERNAME = re.compile(r"(?<![\w.@])(?=[\w.]*[A-Za-z][\w.]*[A-Za-z][\w.]*[A-Za-z])(?=[\w.]*(?:\d\d|_))"
-                      r"\w+(?:\.\w+)*(?![\w@])")
+USERNAME = re.compile(
+    r"(?<![\w.@])(?=[\w.]*[A-Za-z][\w.]*[A-Za-z][\w.]*[A-Za-z])(?=[\w.]*(?:\d\d|_))"
+    r"\w+(?:\.\w+)*(?![\w@])"
+)
 
 
 def _phone_ok(s: str) -> bool:

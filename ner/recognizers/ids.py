@@ -1,4 +1,5 @@
 """ID: birth numbers (rodné číslo, checksum-verified), street addresses, car plates."""
+
 from __future__ import annotations
 
 import re
@@ -13,14 +14,19 @@ STREET = re.compile(
     r"(?:(?:ulic[ei]|ul\.|bydlí (?:v|na)|bydlel[ao]? (?:v|na)|adres[ae]|adresu)\s+)?"
     r"(?P<street>(?:(?:Na|U|K|Pod|Nad|V|Za|Před|Třída|nám\.|náměstí|tř\.)\s+)?"
     r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+(?:\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽa-záčďéěíňóřšťúůýž][a-záčďéěíňóřšťúůýž]+){0,2}"
-    r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?)\b")
+    r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?)\b"
+)
 STREET_CUE = re.compile(r"(?i)\b(?:bydl\w*|adres\w*|ulic\w*|ul\.|domů|doma|dům|byt\w*)\b")
-NUMBERS_NOT_STREETS = re.compile(r"(?i)^(?:v|ve|za|po|do|od|na|o|před|kolem|asi|přes|třída|ročník|hodin\w*|"
-                                 r"minut\w*|let|roky|dní|dnů|korun\w*|kč|bodů|procent|stran\w*|ZŠ|MŠ|SŠ)\b")
+NUMBERS_NOT_STREETS = re.compile(
+    r"(?i)^(?:v|ve|za|po|do|od|na|o|před|kolem|asi|přes|třída|ročník|hodin\w*|"
+    r"minut\w*|let|roky|dní|dnů|korun\w*|kč|bodů|procent|stran\w*|ZŠ|MŠ|SŠ)\b"
+)
 
 
 def birth_number_valid(s: str) -> bool:
-    """Czech birth number checksum: 10 digits divisible by 11 (or the 1954+ mod-10 rule); 9 digits pre-1954."""
+    """Czech birth number checksum.
+
+    10 digits divisible by 11 (or the mod-10 exception); 9 digits before 1954."""
     d = re.sub(r"\D", "", s)
     if len(d) == 9:
         return int(d[:2]) < 54
@@ -46,7 +52,10 @@ def find(text: str) -> list[Span]:
         if NUMBERS_NOT_STREETS.match(street):
             continue
         has_slash = "/" in street
-        cue = STREET_CUE.search(text[max(0, m.start() - 40):m.start()]) is not None or m.start("street") != m.start()
+        cue = (
+            STREET_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
+            or m.start("street") != m.start()
+        )
         if has_slash or cue:
             spans.append(Span(m.start("street"), m.end("street"), "ID", 0.8))
     return spans

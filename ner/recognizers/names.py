@@ -9,6 +9,7 @@ Each source gives per-token evidence; ``decide`` turns it into PERSON tokens:
 - next to a detected name: surnames, initials ("J. Novák", "Tomáš H."), unknown capitalised words;
 - after a context cue ("paní učitelka X", "kluk jménem X", "Mgr. X", a chat speaker "X:").
 """
+
 from __future__ import annotations
 
 import re
@@ -23,31 +24,139 @@ NON_PERSON_ENTS = {"GPE", "LOC", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"
 # Lowercase names are accepted only from these origins (Czech list and the hand-written lists of
 # the largest foreign communities), up to this popularity rank: the long foreign tails of
 # names-dataset collide with inflected Czech words (Zoran ~ zorané, Branko ~ branku).
-LOWER_MAX_RANK = {"cz": 2500, "vi": 300, "uk": 300, "mn": 300, "ar": 300, "pl": 150, "eu": 150, "ru": 150}
+LOWER_MAX_RANK = {
+    "cz": 2500,
+    "vi": 300,
+    "uk": 300,
+    "mn": 300,
+    "ar": 300,
+    "pl": 150,
+    "eu": 150,
+    "ru": 150,
+}
 LOWER_MAX_ZIPF = 2.5
 # Capitalised mid-sentence words: how common an ordinary word may be and still be read as a name
 # (wordfreq folds case, so "Moskva"/"Francie" are frequent words, "Novák" is not).
 COMMON_CAP_STRONG = 99.0
 COMMON_CAP_WEAK = 4.5
 COMMON_CAP_MODEL = 99.0
-VETO_RANK = 800          # spaCy's place/organisation reading overrides all but popular names
+VETO_RANK = 800  # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
 # Cue words (folded) after which the next word is a name if it looks like one at all.
 CUES = {
-    "pan", "pana", "panu", "panem", "pane", "pani", "panove", "slecna", "slecny", "slecne", "slecnou",
-    "ucitel", "ucitele", "uciteli", "ucitelem", "ucitelka", "ucitelky", "ucitelce", "ucitelku", "ucitelkou",
-    "ucitelko", "ucitelkam", "ridic", "trener", "trenera", "trenerka", "trenerky", "vychovatelka",
-    "asistentka", "asistent", "reditel", "reditele", "reditelka", "reditelky", "zastupkyne",
-    "jmenem", "jmenuje", "jmenujou", "jmenovala", "jmenoval", "prezdivkou", "prezdivka", "rikaji", "rikame",
-    "rikaj", "kamarad", "kamarada", "kamaradka", "kamaradky", "kamaradem", "kamaradkou", "spoluzak",
-    "spoluzaka", "spoluzacka", "spoluzacky", "spoluzakem", "spoluzackou", "brach", "bracha", "brachy",
-    "bratr", "bratra", "bratrem", "segra", "segru", "sestra", "sestru", "sestrou", "mgr", "ing", "bc", "mudr",
-    "phdr", "paedr", "rndr", "judr", "doc", "prof", "ucitelkou", "kluk", "holka", "holky", "kluka",
+    "pan",
+    "pana",
+    "panu",
+    "panem",
+    "pane",
+    "pani",
+    "panove",
+    "slecna",
+    "slecny",
+    "slecne",
+    "slecnou",
+    "ucitel",
+    "ucitele",
+    "uciteli",
+    "ucitelem",
+    "ucitelka",
+    "ucitelky",
+    "ucitelce",
+    "ucitelku",
+    "ucitelkou",
+    "ucitelko",
+    "ucitelkam",
+    "ridic",
+    "trener",
+    "trenera",
+    "trenerka",
+    "trenerky",
+    "vychovatelka",
+    "asistentka",
+    "asistent",
+    "reditel",
+    "reditele",
+    "reditelka",
+    "reditelky",
+    "zastupkyne",
+    "jmenem",
+    "jmenuje",
+    "jmenujou",
+    "jmenovala",
+    "jmenoval",
+    "prezdivkou",
+    "prezdivka",
+    "rikaji",
+    "rikame",
+    "rikaj",
+    "kamarad",
+    "kamarada",
+    "kamaradka",
+    "kamaradky",
+    "kamaradem",
+    "kamaradkou",
+    "spoluzak",
+    "spoluzaka",
+    "spoluzacka",
+    "spoluzacky",
+    "spoluzakem",
+    "spoluzackou",
+    "brach",
+    "bracha",
+    "brachy",
+    "bratr",
+    "bratra",
+    "bratrem",
+    "segra",
+    "segru",
+    "sestra",
+    "sestru",
+    "sestrou",
+    "mgr",
+    "ing",
+    "bc",
+    "mudr",
+    "phdr",
+    "paedr",
+    "rndr",
+    "judr",
+    "doc",
+    "prof",
+    "kluk",
+    "holka",
+    "holky",
+    "kluka",
 }
 # after these cue words the name is usually one more word away ("pani ucitelka X", "jmenuje se X")
-CUE_SKIP = {"ucitelka", "ucitelky", "ucitelce", "ucitelku", "ucitelkou", "ucitel", "ucitele", "uciteli", "se",
-            "reditelka", "reditel", "mu", "ji", "jim", "tridni", "tridniho", "tridnimu", "trenerka", "trener",
-            "asistentka", "vychovatelka", "mgr", "ing", "bc", "je", "byl", "byla"}
+CUE_SKIP = {
+    "ucitelka",
+    "ucitelky",
+    "ucitelce",
+    "ucitelku",
+    "ucitelkou",
+    "ucitel",
+    "ucitele",
+    "uciteli",
+    "se",
+    "reditelka",
+    "reditel",
+    "mu",
+    "ji",
+    "jim",
+    "tridni",
+    "tridniho",
+    "tridnimu",
+    "trenerka",
+    "trener",
+    "asistentka",
+    "vychovatelka",
+    "mgr",
+    "ing",
+    "bc",
+    "je",
+    "byl",
+    "byla",
+}
 WEAK_CUES = {"kluk", "holka", "holky", "kluka"}  # only with "jménem"/"se jmenuje" after them
 
 
@@ -58,7 +167,7 @@ class TokenEvidence:
     surname: NameMatch | None = None
     sp_person: bool = False
     sp_other: bool = False
-    name_type: bool = False   # spaCy morphology NameType=Giv/Sur on a PROPN
+    name_type: bool = False  # spaCy morphology NameType=Giv/Sur on a PROPN
     propn: bool = False
     common: float = 0.0
     score: float = 0.0
@@ -109,11 +218,23 @@ def _token_score(e: TokenEvidence, use_model: bool) -> float:
                 popular = any(m.entry.rank <= VETO_RANK for m in strong)
                 if use_model and e.sp_other and not e.sp_person and not popular:
                     return 0.0
-                if e.common >= (COMMON_CAP_STRONG if strong else COMMON_CAP_WEAK) and not e.sp_person:
+                if (
+                    e.common >= (COMMON_CAP_STRONG if strong else COMMON_CAP_WEAK)
+                    and not e.sp_person
+                ):
                     return 0.0
                 return 0.9
-            if use_model and len(t.text) > 1 and not e.sp_other and e.common < COMMON_CAP_MODEL and (
-                    (e.sp_person and e.name_type) if MODEL_NEEDS_BOTH else (e.sp_person or e.name_type)):
+            if (
+                use_model
+                and len(t.text) > 1
+                and not e.sp_other
+                and e.common < COMMON_CAP_MODEL
+                and (
+                    (e.sp_person and e.name_type)
+                    if MODEL_NEEDS_BOTH
+                    else (e.sp_person or e.name_type)
+                )
+            ):
                 return 0.75
             return 0.0
         # sentence start: capitals prove nothing
@@ -132,11 +253,15 @@ def _token_score(e: TokenEvidence, use_model: bool) -> float:
 
 def _adjacent(tokens: list[Token], text: str, i: int, j: int) -> bool:
     """Tokens i < j are neighbours in one name: only spaces (or an initial's full stop) between."""
-    gap = text[tokens[i].end:tokens[j].start]
-    return gap in (" ", "  ", "\u00a0") or (gap.strip() == "." and len(tokens[i].text) == 1 and len(gap) <= 3)
+    gap = text[tokens[i].end : tokens[j].start]
+    return gap in (" ", "  ", "\u00a0") or (
+        gap.strip() == "." and len(tokens[i].text) == 1 and len(gap) <= 3
+    )
 
 
-def decide(text: str, ev: list[TokenEvidence], use_model: bool = True, use_cues: bool = True) -> list[float]:
+def decide(
+    text: str, ev: list[TokenEvidence], use_model: bool = True, use_cues: bool = True
+) -> list[float]:
     """PERSON score per token (0 = not a name)."""
     toks = [e.token for e in ev]
     scores = [_token_score(e, use_model) for e in ev]
@@ -150,7 +275,11 @@ def decide(text: str, ev: list[TokenEvidence], use_model: bool = True, use_cues:
             if scores[i] > 0:
                 continue
             for j in (i - 1, i + 1):
-                if 0 <= j < len(ev) and scores[j] > 0 and _adjacent(toks, text, min(i, j), max(i, j)):
+                if (
+                    0 <= j < len(ev)
+                    and scores[j] > 0
+                    and _adjacent(toks, text, min(i, j), max(i, j))
+                ):
                     if _joins_name(e, ev[j], before=i < j, text=text):
                         scores[i] = min(0.8, scores[j])
                         changed = True
@@ -164,14 +293,19 @@ def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) ->
         return False
     if len(t.text) == 1:
         # an initial: "J. Novák" (before, followed by a dot) or "Tomáš H." (after)
-        return t.text.isupper() and text[t.end:t.end + 3].lstrip()[:1] == "."
+        return t.text.isupper() and text[t.end : t.end + 3].lstrip()[:1] == "."
     if t.is_cap:
         if e.given or e.surname or e.sp_person or e.name_type:
             return True
         return e.common < 3.0 and not e.sp_other and nb.token.is_cap
     # lowercase surname after a lowercase given name: "tomas marek", "adam cerny"
-    if not before and nb.given is not None and (e.surname is not None or e.given is not None) \
-            and not nb.token.is_cap and e.common < 5.0:
+    if (
+        not before
+        and nb.given is not None
+        and (e.surname is not None or e.given is not None)
+        and not nb.token.is_cap
+        and e.common < 5.0
+    ):
         return True
     return False
 
@@ -193,8 +327,11 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
             continue
         c = ev[j]
         known = [m for m in (c.given, c.surname) if m is not None and not m.entry.ambiguous]
-        if (c.token.is_cap and c.common < 4.0) or (known and c.common < 4.0) or (
-                c.common < LOWER_MAX_ZIPF and len(c.token.text) > 2 and (c.given or c.surname)):
+        if (
+            (c.token.is_cap and c.common < 4.0)
+            or (known and c.common < 4.0)
+            or (c.common < LOWER_MAX_ZIPF and len(c.token.text) > 2 and (c.given or c.surname))
+        ):
             if c.token.is_alpha and c.token.folded not in CUES:
                 scores[j] = max(scores[j], 0.85)
     # chat speaker at a line start: "Kuba: ty jsi …"
@@ -206,12 +343,22 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
                 break
 
 
-def find(text: str, tokens: list[Token], gaz: Gazetteer, doc=None, use_cues: bool = True) -> list[Span]:
+def find(
+    text: str, tokens: list[Token], gaz: Gazetteer, doc=None, use_cues: bool = True
+) -> list[Span]:
     ev = evidence(tokens, gaz, doc)
     scores = decide(text, ev, use_model=doc is not None, use_cues=use_cues)
-    return [Span(e.token.start, e.token.end, "PERSON", s) for e, s in zip(ev, scores) if s > 0]
+    return [
+        Span(e.token.start, e.token.end, "PERSON", s)
+        for e, s in zip(ev, scores, strict=True)
+        if s > 0
+    ]
 
 
 def model_only(doc) -> list[Span]:
     """Baseline: spaCy PERSON entities alone."""
-    return [Span(ent.start_char, ent.end_char, "PERSON", 0.5) for ent in doc.ents if ent.label_ == "PERSON"]
+    return [
+        Span(ent.start_char, ent.end_char, "PERSON", 0.5)
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+    ]

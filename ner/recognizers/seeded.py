@@ -1,9 +1,12 @@
-"""Seeded layer: the victim's name and class are known from the form fields; find every form of them.
+"""Seeded layer: the victim's name and class are known from the form fields.
+
+Every form of them is found in the text.
 
 "Petr Novák" → Petra, Petrovi, petrem, Novakovi, Novákových; "Kuba" → Kubou, Kubo; "Terka" → Tereza.
 Junk field values ("test", "ja", "Pan ředitel") are ignored: a seed word must be a known name,
 or a rare word of 3+ letters.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +30,12 @@ def seed_bases(name: str, gaz: Gazetteer) -> set[str]:
         matches = gaz.lookup(f)
         if not matches and gaz.zipf(f) >= 3.5:
             continue  # an ordinary word such as "test", "ředitel"
-        if matches and all(m.entry.ambiguous for m in matches) and gaz.zipf(f) >= 4.5 and not w[:1].isupper():
+        if (
+            matches
+            and all(m.entry.ambiguous for m in matches)
+            and gaz.zipf(f) >= 4.5
+            and not w[:1].isupper()
+        ):
             continue
         out.add(gaz.canonical(f))
         out.update(gaz.canonical(m.base) for m in matches if m.exact)
@@ -63,9 +71,13 @@ def class_key(s: str) -> tuple[int, str] | None:
 
 
 def find_class(text: str, victim_class: str | None) -> list[Span]:
-    """The class field's own string wherever it occurs (the general class recognizer does the rest)."""
+    """The class field's own string wherever it occurs.
+
+    The general class recognizer finds the other forms."""
     vc = (victim_class or "").strip()
-    if len(vc) < 2 or not (class_key(vc) or classes.GYM.fullmatch(vc) or classes.GYM_LETTER.fullmatch(vc)):
+    if len(vc) < 2 or not (
+        class_key(vc) or classes.GYM.fullmatch(vc) or classes.GYM_LETTER.fullmatch(vc)
+    ):
         return []
     rx = re.compile(r"(?<!\w)" + re.escape(vc) + r"(?!\w)", re.IGNORECASE)
     return [Span(m.start(), m.end(), "CLASS", 1.0) for m in rx.finditer(text)]

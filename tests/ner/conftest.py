@@ -1,4 +1,5 @@
 """spaCy is loaded once per test session (ner.get_detector caches the model)."""
+
 import pytest
 
 import ner
@@ -20,9 +21,9 @@ def masked(text: str, spans) -> str:
     """The text with every detected span replaced by '#' (for readable assertions)."""
     chars = list(text)
     for s in spans:
-        chars[s.start:s.end] = "#" * (s.end - s.start)
+        chars[s.start : s.end] = "#" * (s.end - s.start)
     return "".join(chars)
 
 
 def found(text: str, spans, label: str | None = None) -> list[str]:
-    return [text[s.start:s.end] for s in spans if label is None or s.label == label]
+    return [text[s.start : s.end] for s in spans if label is None or s.label == label]

@@ -1,4 +1,5 @@
 """The command line speaks the shared scorer protocol (one output line per input line)."""
+
 import json
 import subprocess
 import sys
@@ -8,13 +9,23 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(args, stdin: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ner.cli", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "ner.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def test_detect_protocol_with_fields_and_bad_lines():
     lines = [
-        {"id": "a", "text": "Petrovi vzali mobil, volej 777 123 456.", "fields": {"victim_name": "Petr"}},
+        {
+            "id": "a",
+            "text": "Petrovi vzali mobil, volej 777 123 456.",
+            "fields": {"victim_name": "Petr"},
+        },
         {"id": "b", "text": "Nic tu není."},
     ]
     stdin = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\nnot json\n"
@@ -35,5 +46,7 @@ def test_redact_stdin_with_fields():
 
 
 def test_module_entry_point():
-    p = subprocess.run([sys.executable, "-m", "ner", "--help"], capture_output=True, text=True, cwd=ROOT)
+    p = subprocess.run(
+        [sys.executable, "-m", "ner", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
     assert p.returncode == 0 and "detect" in p.stdout and "bench" in p.stdout

@@ -1,21 +1,28 @@
 """Name layers through the full detector: case, diacritics, inflection, nicknames, foreign names,
 surnames that are ordinary words, context cues, and the seeded form fields."""
+
 import pytest
 
 from .conftest import found, masked
 
 
-@pytest.mark.parametrize("text, names", [
-    ("Petr mi bere svačinu a Petrovi se všichni smějou.", ["Petr", "Petrovi"]),
-    ("řekl jsem to lukasovi a honzovi", ["lukasovi", "honzovi"]),
-    ("nejvic me stve tomas marek", ["tomas marek"]),
-    ("Kluci od Lukáše a s Kubou mě zamkli.", ["Lukáše", "Kubou"]),
-    ("Novákovi nás pozvali, ale paní Nováková mě nesnáší.", ["Novákovi", "Nováková"]),
-    ("Lucčina mamka a Petrův brácha to viděli.", ["Lucčina", "Petrův"]),
-    ("Verča a Péťa se mi smějou.", ["Verča", "Péťa"]),
-    ("Spolužák Oleksandr Tkachenko a Nguyen Thi Mai to viděli.", ["Oleksandr Tkachenko", "Nguyen Thi Mai"]),
-    ("Jak jsem psal, J. Novák a Tomáš H. mě strčili.", ["J. Novák", "Tomáš H"]),
-])
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Petr mi bere svačinu a Petrovi se všichni smějou.", ["Petr", "Petrovi"]),
+        ("řekl jsem to lukasovi a honzovi", ["lukasovi", "honzovi"]),
+        ("nejvic me stve tomas marek", ["tomas marek"]),
+        ("Kluci od Lukáše a s Kubou mě zamkli.", ["Lukáše", "Kubou"]),
+        ("Novákovi nás pozvali, ale paní Nováková mě nesnáší.", ["Novákovi", "Nováková"]),
+        ("Lucčina mamka a Petrův brácha to viděli.", ["Lucčina", "Petrův"]),
+        ("Verča a Péťa se mi smějou.", ["Verča", "Péťa"]),
+        (
+            "Spolužák Oleksandr Tkachenko a Nguyen Thi Mai to viděli.",
+            ["Oleksandr Tkachenko", "Nguyen Thi Mai"],
+        ),
+        ("Jak jsem psal, J. Novák a Tomáš H. mě strčili.", ["J. Novák", "Tomáš H"]),
+    ],
+)
 def test_names_found(detector, text, names):
     got = found(text, detector.detect(text), "PERSON")
     for n in names:
@@ -70,4 +77,4 @@ def test_seeded_class(detector):
 def test_handle_containing_name_is_one_contact(detector):
     text = "Píše mi z účtu @kuba_novak2010 každý den."
     spans = detector.detect(text)
-    assert [(text[s.start:s.end], s.label) for s in spans] == [("@kuba_novak2010", "CONTACT")]
+    assert [(text[s.start : s.end], s.label) for s in spans] == [("@kuba_novak2010", "CONTACT")]

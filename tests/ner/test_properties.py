@@ -1,5 +1,6 @@
 """Property tests (hypothesis): arbitrary Unicode never crashes, spans are well-formed, every
 occurrence of a detected name is masked, redaction is idempotent, time stays bounded."""
+
 import re
 import time
 
@@ -9,9 +10,42 @@ from hypothesis import strategies as st
 from ner import LABELS, pseudonymise
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-WORDS = ["Petr", "petrovi", "Nováková", "kuba", "Kubou", "Liška", "černý", "7.B", "sexta", "@kuba_n",
-         "777 123 456", "a", "mi", "bere", "svačinu", ",", ".", "\n", "Honzo", "Nguyen", "Thi", "Mai",
-         "😀", "<b>", "</b>", "\u0000", "\u202e", "Ж", "مرحبا", "paní", "učitelka", "[OSOBA 1]", "J.", "H."]
+WORDS = [
+    "Petr",
+    "petrovi",
+    "Nováková",
+    "kuba",
+    "Kubou",
+    "Liška",
+    "černý",
+    "7.B",
+    "sexta",
+    "@kuba_n",
+    "777 123 456",
+    "a",
+    "mi",
+    "bere",
+    "svačinu",
+    ",",
+    ".",
+    "\n",
+    "Honzo",
+    "Nguyen",
+    "Thi",
+    "Mai",
+    "😀",
+    "<b>",
+    "</b>",
+    "\u0000",
+    "\u202e",
+    "Ж",
+    "مرحبا",
+    "paní",
+    "učitelka",
+    "[OSOBA 1]",
+    "J.",
+    "H.",
+]
 texts = st.one_of(
     st.text(max_size=400),
     st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
@@ -29,7 +63,10 @@ def well_formed(text, spans):
 
 
 @SETTINGS
-@given(text=texts, name=st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["Petr Novák", "kuba"])))
+@given(
+    text=texts,
+    name=st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["Petr Novák", "kuba"])),
+)
 def test_never_crashes_and_spans_well_formed(detector, text, name):
     spans = detector.detect(text, victim_name=name, victim_class=name)
     well_formed(text, spans)
@@ -41,13 +78,13 @@ def test_every_occurrence_of_a_detected_name_is_masked(detector, text):
     spans = detector.detect(text)
     cover = bytearray(len(text))
     for s in spans:
-        cover[s.start:s.end] = b"\1" * (s.end - s.start)
+        cover[s.start : s.end] = b"\1" * (s.end - s.start)
     for s in spans:
         if s.label != "PERSON":
             continue
-        for word in re.findall(r"\w{2,}", text[s.start:s.end]):
+        for word in re.findall(r"\w{2,}", text[s.start : s.end]):
             for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
-                assert all(cover[m.start():m.end()]), (word, text)
+                assert all(cover[m.start() : m.end()]), (word, text)
 
 
 @SETTINGS
@@ -59,7 +96,9 @@ def test_redacting_twice_changes_nothing(detector, text):
 
 
 def test_huge_input_bounded_time(detector):
-    chunk = "Petr Novák ze 7.B 😀 <script>alert(1)</script> \u0007 píše na 777 123 456. lukas a kuba. "
+    chunk = (
+        "Petr Novák ze 7.B 😀 <script>alert(1)</script> \u0007 píše na 777 123 456. lukas a kuba. "
+    )
     text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
     t0 = time.perf_counter()
     spans = detector.detect(text)

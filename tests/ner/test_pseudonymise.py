@@ -1,4 +1,5 @@
-"""Pseudonymisation: placeholders, clustering of one person's mentions, offsets into the original."""
+"""Pseudonymisation: placeholders, clustering of mentions, offsets into the original."""
+
 import ner
 from ner import PLACEHOLDER_RE, Span, placeholder_for, pseudonymise
 
@@ -9,7 +10,10 @@ def test_placeholders_are_numbered_per_label():
     res = pseudonymise(text, spans)
     assert res.text == "[OSOBA 1] a [OSOBA 2] z [TŘÍDA 1]"
     assert [(i.placeholder, i.original, i.start, i.end) for i in res.items] == [
-        ("[OSOBA 1]", "Petr", 0, 4), ("[OSOBA 2]", "Jana", 7, 11), ("[TŘÍDA 1]", "7.B", 14, 17)]
+        ("[OSOBA 1]", "Petr", 0, 4),
+        ("[OSOBA 2]", "Jana", 7, 11),
+        ("[TŘÍDA 1]", "7.B", 14, 17),
+    ]
 
 
 def test_placeholder_helpers():
@@ -19,7 +23,10 @@ def test_placeholder_helpers():
 
 
 def test_same_person_same_placeholder(detector):
-    text = "Petr Novák mi bere svačinu. Petrovi se to líbí, Péťa se směje a Novák taky. Jana to viděla."
+    text = (
+        "Petr Novák mi bere svačinu. Petrovi se to líbí, Péťa se směje a Novák taky. "
+        "Jana to viděla."
+    )
     res = pseudonymise(text, detector.detect(text))
     assert res.text.count("[OSOBA 1]") == 4, res.text
     assert "[OSOBA 2] to viděla" in res.text
@@ -34,7 +41,10 @@ def test_two_people_same_first_name_stay_apart(detector):
 
 def test_reads_naturally(detector):
     text = "Kuba mi bere svačinu, Honza se směje."
-    assert pseudonymise(text, detector.detect(text)).text == "[OSOBA 1] mi bere svačinu, [OSOBA 2] se směje."
+    assert (
+        pseudonymise(text, detector.detect(text)).text
+        == "[OSOBA 1] mi bere svačinu, [OSOBA 2] se směje."
+    )
 
 
 def test_redacting_twice_changes_nothing(detector):
