@@ -54,6 +54,10 @@ class Report(Base):
     receipt_digest: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
     #: public half of the receipt-derived reporter key (see crypto.receipts.reporter_keypair)
     reporter_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: public half of the key pair derived from the data key (crypto.envelope.mark_keypair):
+    #: a moderator's marked phrase is sealed to it, so every reader of the report can open it
+    mark_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    mark_suite_id: Mapped[str | None] = mapped_column(String(64))
     read_by_school_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
 
@@ -141,6 +145,8 @@ class Message(Base):
     key_suite: Mapped[str] = mapped_column(String(64))
     key_for_school: Mapped[bytes] = mapped_column(LargeBinary)
     key_for_reporter: Mapped[bytes] = mapped_column(LargeBinary)
+    #: which school key ``key_for_school`` is wrapped to (for re-wrapping at key rotation)
+    school_key_id: Mapped[int | None] = mapped_column(ForeignKey("school_keys.id"))
     #: reporter messages only, pseudonymised for moderators when follow-ups are moderated
     redacted_text: Mapped[str | None] = mapped_column(Text)
     moderated_at: Mapped[datetime | None]

@@ -141,6 +141,118 @@ def moderators_create(username: str, password: str) -> None:
     click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
 
 
+@main.group(help="Moderátoři platformy.")
+def moderators() -> None:
+    pass
+
+
+@moderators.command("create", help="Založí moderátora a vypíše odkaz pro ověřovací aplikaci "
+                                   "(TOTP). Heslo se zadává skrytě.")
+@click.argument("username")
+@click.password_option("--password", help="Heslo (aspoň 12 znaků); bez volby se zeptá.",
+                       prompt="Heslo moderátora")
+def moderators_create(username: str, password: str) -> None:
+    from review_ui.moderation.accounts import AccountError, create_moderator
+    from review_ui.second_factor import provisioning_uri
+
+    settings = settings_from_env()
+    session = session_for(settings)
+    try:
+        moderator = create_moderator(session, username, password, settings.kdf)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    session.commit()
+    click.echo(f"Moderátor {moderator.username} založen.")
+    click.echo("Druhý krok přihlášení (TOTP) je povinný: při prvním přihlášení na "
+               "/moderace/prihlaseni se zobrazí QR kód k naskenování.")
+    click.echo("Nebo předejte moderátorovi tento odkaz pro ověřovací aplikaci (jen bezpečnou "
+               "cestou, je to tajemství):")
+    click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
+
+
+@main.group(help="Poradci platformy (vidí jen hlášení, která s nimi škola sdílí).")
+def counsellors() -> None:
+    pass
+
+
+@counsellors.command("create", help="Založí poradce s vlastním klíčem a vypíše odkaz pro "
+                                    "ověřovací aplikaci (TOTP). Heslo se zadává skrytě, dvakrát.")
+@click.option("--username", required=True, help="Přihlašovací jméno (malá písmena, číslice).")
+@click.option("--name", required=True, help="Jméno poradce, jak ho uvidí školy.")
+def counsellors_create(username: str, name: str) -> None:
+    from review_ui.counsellor_accounts import create_counsellor
+    from review_ui.moderation.accounts import AccountError
+    from review_ui.second_factor import provisioning_uri
+
+    password = click.prompt("Heslo poradce", hide_input=True, confirmation_prompt=True)
+    settings = settings_from_env()
+    session = session_for(settings)
+    try:
+        counsellor = create_counsellor(session, username, name, password, settings.kdf)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    session.commit()
+    click.echo(f"Poradce {counsellor.username} založen. Přihlašuje se na /poradce/prihlaseni "
+               "jménem, heslem a kódem z ověřovací aplikace.")
+    click.echo("Předejte poradci tento odkaz pro ověřovací aplikaci (jen bezpečnou cestou, "
+               "je to tajemství):")
+    click.echo(f"  {provisioning_uri(counsellor.totp_secret, counsellor.username)}")
+    click.echo("Zapomenuté heslo nelze obnovit: poradce dostane nový účet a školy s ním "
+               "sdílejí znovu.")
+
+
+@main.group(help="Offline onboardingový klíč pro školy, které ještě nemají vlastní klíč.")
+def onboarding() -> None:
+    pass
+
+
+@onboarding.command("keygen", help="Vytvoří onboardingový klíčový pár: soukromý klíč (chráněný "
+                                   "heslem) uloží do souboru, který držíte offline; veřejný "
+                                   "klíč zapíše pro server.")
+@click.option("--private-key", "private_key", required=True, type=click.Path(dir_okay=False),
+              help="Kam uložit soukromý klíč (např. na šifrovaný USB disk). Nesmí existovat.")
+@click.option("--public-key", "public_key", type=click.Path(dir_okay=False), default=None,
+              help="Kam zapsat veřejný klíč; výchozí je OZVISE_ONBOARDING_PUBLIC_KEY.")
+def onboarding_keygen(private_key: str, public_key: str | None) -> None:
+    from delivery.onboarding_cli import keygen
+
+    keygen(settings_from_env(), Path(private_key), Path(public_key) if public_key else None)
+
+
+@onboarding.command("release", help="Po registraci školy zpřístupní její dřívější hlášení "
+                                    "a heslo k PDF (potřebuje offline soukromý klíč).")
+@click.option("--school", "red_izo", required=True, help="RED-IZO školy.")
+@click.option("--key", "key_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Soubor s offline soukromým klíčem.")
+@click.option("--passphrase-file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Heslo ke klíči ze souboru (jinak OZVISE_ONBOARDING_PASSPHRASE, "
+                   "jinak se zeptáme).")
+def onboarding_release(red_izo: str, key_file: str, passphrase_file: str | None) -> None:
+    from delivery.onboarding_cli import release
+
+    release(settings_from_env(), red_izo, Path(key_file),
+            Path(passphrase_file) if passphrase_file else None)
+
+
+@main.group(help="Odchozí pošta (transakční outbox).")
+def outbox() -> None:
+    pass
+
+
+@outbox.command("run", help="Odesílá frontu e-mailů: opakuje s rostoucím odstupem, po pádu "
+                            "převezme rozpracované zprávy. Bez --once běží, dokud ho neukončíte.")
+@click.option("--once", is_flag=True, help="Odeslat, co je na řadě, a skončit.")
+@click.option("--interval", default=5.0, show_default=True, type=float,
+              help="Po kolika sekundách znovu zkontrolovat frontu.")
+@click.option("--lease", default=300.0, show_default=True, type=float,
+              help="Po kolika sekundách převzít zprávu, kterou spadlý proces rozeslal jen "
+                   "napůl.")
+def outbox_run(once: bool, interval: float, lease: float) -> None:
+    from delivery.onboarding_cli import run_outbox
+
+    run_outbox(settings_from_env(), once=once, interval=interval, lease_seconds=lease)
+
+
 @main.group(help="Auditní záznam.")
 def audit() -> None:
     pass

@@ -22,6 +22,7 @@ DEMO_MEMBERS = (
     ("Petr Demo-Řešitel", "resitel@demo.ozvise.example", MemberRole.HANDLER, "demo-resitel-heslo"),
 )
 DEMO_ONBOARDING_PASSPHRASE = "demo-onboarding"  # noqa: S105 - demo only, printed to the user
+DEMO_MODERATOR = ("moderator", "demo-moderator-heslo")  # printed to the user
 
 
 def seed(session: Session, settings: Settings) -> list[str]:
@@ -53,4 +54,23 @@ def seed(session: Session, settings: Settings) -> list[str]:
     lines.append(f"Ukázková škola: {school.name} (rozšířený tarif)")
     for name, email, role, password in DEMO_MEMBERS:
         lines.append(f"  {role.value:8} {email}  heslo: {password}   ({name})")
+    lines += seed_moderator(session, settings)
     return lines
+
+
+def seed_moderator(session: Session, settings: Settings) -> list[str]:
+    """A demo moderator; the TOTP secret is printed so anyone can log in on /moderace."""
+    from review_ui.moderation.accounts import create_moderator, find_moderator
+
+    username, password = DEMO_MODERATOR
+    moderator = find_moderator(session, username)
+    if moderator is None:
+        moderator = create_moderator(session, username, password, settings.kdf)
+        session.commit()
+    return [
+        f"Ukázkový moderátor: {username}  heslo: {password}   ({settings.base_url}/moderace/)",
+        f"  TOTP klíč: {moderator.totp_secret}  (při prvním přihlášení se ukáže QR kód pro "
+        "ověřovací aplikaci)",
+        "  kód bez aplikace: .venv/bin/python -c \"import pyotp; "
+        f"print(pyotp.TOTP('{moderator.totp_secret}').now())\"",
+    ]

@@ -69,3 +69,34 @@ def submit_form(client, school_id: int | str, text: str, name: str = "", klass: 
     return client.post("/nahlasit", data={"csrf_token": token, "school_id": str(school_id),
                                           "victim_name": name, "victim_class": klass,
                                           "text": text})
+
+
+MODERATOR_PASSWORD = "heslo-moderatora-123"
+
+
+def make_moderator(session: Session, username: str = "moderator", enrolled: bool = True):
+    """A moderator (TOTP enrolled unless told otherwise); password ``MODERATOR_PASSWORD``."""
+    from review_ui.moderation.accounts import create_moderator
+
+    moderator = create_moderator(session, username, MODERATOR_PASSWORD, TEST_KDF,
+                                 enrolled=enrolled)
+    session.commit()
+    return moderator
+
+
+def login_moderator(client, moderator, password: str = MODERATOR_PASSWORD):
+    """Password step, then the current TOTP code; returns the final response.
+
+    TOTP codes are single-use per account and 30 s step (replay protection, in memory):
+    tests that log the same moderator in twice need a fresh ``second_factor._last_used``.
+    """
+    from review_ui.second_factor import current_code
+
+    token = csrf_token(client, "/moderace/prihlaseni")
+    first = client.post("/moderace/prihlaseni", data={
+        "csrf_token": token, "username": moderator.username, "password": password})
+    if first.status_code != 302 or not first.headers["Location"].endswith("/overeni"):
+        return first
+    token = csrf_token(client, "/moderace/overeni")
+    return client.post("/moderace/overeni", data={"csrf_token": token,
+                                                 "code": current_code(moderator.totp_secret)})

@@ -1,0 +1,16 @@
+"""The moderator review screen (/moderace): login with TOTP, queue, review, statistics.
+
+Moderators see only redacted text and hold no key: they decide spam / not spam / second
+look and hide what the detector missed. Modules: ``login`` (password + TOTP), ``views``
+(queue, review, decisions, marking), ``stats``/``chart`` (figures), ``text`` (placeholder
+logic), ``marking`` and ``decisions`` (the database side), ``accounts`` (creation).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("moderation", __name__, template_folder="../templates",
+               static_folder="../static/moderation", static_url_path="/static")
+
+from review_ui.moderation import login, views  # noqa: E402,F401  (routes register on bp)
