@@ -141,35 +141,6 @@ def moderators_create(username: str, password: str) -> None:
     click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
 
 
-@main.group(help="Moderátoři platformy.")
-def moderators() -> None:
-    pass
-
-
-@moderators.command("create", help="Založí moderátora a vypíše odkaz pro ověřovací aplikaci "
-                                   "(TOTP). Heslo se zadává skrytě.")
-@click.argument("username")
-@click.password_option("--password", help="Heslo (aspoň 12 znaků); bez volby se zeptá.",
-                       prompt="Heslo moderátora")
-def moderators_create(username: str, password: str) -> None:
-    from review_ui.moderation.accounts import AccountError, create_moderator
-    from review_ui.second_factor import provisioning_uri
-
-    settings = settings_from_env()
-    session = session_for(settings)
-    try:
-        moderator = create_moderator(session, username, password, settings.kdf)
-    except AccountError as exc:
-        raise click.ClickException(str(exc)) from exc
-    session.commit()
-    click.echo(f"Moderátor {moderator.username} založen.")
-    click.echo("Druhý krok přihlášení (TOTP) je povinný: při prvním přihlášení na "
-               "/moderace/prihlaseni se zobrazí QR kód k naskenování.")
-    click.echo("Nebo předejte moderátorovi tento odkaz pro ověřovací aplikaci (jen bezpečnou "
-               "cestou, je to tajemství):")
-    click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
-
-
 @main.group(help="Auditní záznam.")
 def audit() -> None:
     pass
