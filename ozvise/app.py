@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from delivery.portal_pdf import bp as pdf_password_bp
     from intake.api import bp as api_bp
     from intake.web import bp as submit_bp
     from review_ui.auth import init_auth
@@ -60,5 +61,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     app.register_blueprint(moderation_bp, url_prefix="/moderace")
     app.register_blueprint(portal_bp, url_prefix="/skola")
+    app.register_blueprint(pdf_password_bp, url_prefix="/skola/heslo-pdf")
     csrf.exempt(api_bp)  # JSON API: no cookies, no ambient authority; CSRF does not apply
 

@@ -31,7 +31,9 @@ def session_for(settings: Settings):  # noqa: ANN201
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=int)
-def serve(host: str, port: int, threads: int) -> None:
+@click.option("--no-outbox", is_flag=True,
+              help="Nespouštět odesílání e-mailů v pozadí (běží-li zvlášť `ozvise outbox run`).")
+def serve(host: str, port: int, threads: int, no_outbox: bool) -> None:
     from waitress import serve as waitress_serve
 
     from ozvise.app import create_app
@@ -43,6 +45,12 @@ def serve(host: str, port: int, threads: int) -> None:
     click.echo(f"Ozvi se běží na http://{host}:{port}/  (formulář pro žáky)")
     click.echo(f"  portál školy:  http://{host}:{port}/skola/")
     click.echo(f"  moderace:      http://{host}:{port}/moderace/")
+    if not no_outbox:
+        from delivery.worker import start_background
+        from ozvise.db import session_factory
+
+        start_background(session_factory(app), app.config["OZVISE_SETTINGS"])
+        click.echo("  odesílání e-mailů běží v pozadí (vypnete volbou --no-outbox)")
     click.echo("Ukončíte klávesami Ctrl+C.")
     sys.stdout.flush()
     # No access log: waitress writes none unless wrapped in TransLogger, and we never do,
@@ -139,6 +147,58 @@ def moderators_create(username: str, password: str) -> None:
     click.echo("Nebo předejte moderátorovi tento odkaz pro ověřovací aplikaci (jen bezpečnou "
                "cestou, je to tajemství):")
     click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
+
+
+@main.group(help="Offline onboardingový klíč pro školy, které ještě nemají vlastní klíč.")
+def onboarding() -> None:
+    pass
+
+
+@onboarding.command("keygen", help="Vytvoří onboardingový klíčový pár: soukromý klíč (chráněný "
+                                   "heslem) uloží do souboru, který držíte offline; veřejný "
+                                   "klíč zapíše pro server.")
+@click.option("--private-key", "private_key", required=True, type=click.Path(dir_okay=False),
+              help="Kam uložit soukromý klíč (např. na šifrovaný USB disk). Nesmí existovat.")
+@click.option("--public-key", "public_key", type=click.Path(dir_okay=False), default=None,
+              help="Kam zapsat veřejný klíč; výchozí je OZVISE_ONBOARDING_PUBLIC_KEY.")
+def onboarding_keygen(private_key: str, public_key: str | None) -> None:
+    from delivery.onboarding_cli import keygen
+
+    keygen(settings_from_env(), Path(private_key), Path(public_key) if public_key else None)
+
+
+@onboarding.command("release", help="Po registraci školy zpřístupní její dřívější hlášení "
+                                    "a heslo k PDF (potřebuje offline soukromý klíč).")
+@click.option("--school", "red_izo", required=True, help="RED-IZO školy.")
+@click.option("--key", "key_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Soubor s offline soukromým klíčem.")
+@click.option("--passphrase-file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Heslo ke klíči ze souboru (jinak OZVISE_ONBOARDING_PASSPHRASE, "
+                   "jinak se zeptáme).")
+def onboarding_release(red_izo: str, key_file: str, passphrase_file: str | None) -> None:
+    from delivery.onboarding_cli import release
+
+    release(settings_from_env(), red_izo, Path(key_file),
+            Path(passphrase_file) if passphrase_file else None)
+
+
+@main.group(help="Odchozí pošta (transakční outbox).")
+def outbox() -> None:
+    pass
+
+
+@outbox.command("run", help="Odesílá frontu e-mailů: opakuje s rostoucím odstupem, po pádu "
+                            "převezme rozpracované zprávy. Bez --once běží, dokud ho neukončíte.")
+@click.option("--once", is_flag=True, help="Odeslat, co je na řadě, a skončit.")
+@click.option("--interval", default=5.0, show_default=True, type=float,
+              help="Po kolika sekundách znovu zkontrolovat frontu.")
+@click.option("--lease", default=300.0, show_default=True, type=float,
+              help="Po kolika sekundách převzít zprávu, kterou spadlý proces rozeslal jen "
+                   "napůl.")
+def outbox_run(once: bool, interval: float, lease: float) -> None:
+    from delivery.onboarding_cli import run_outbox
+
+    run_outbox(settings_from_env(), once=once, interval=interval, lease_seconds=lease)
 
 
 @main.group(help="Auditní záznam.")

@@ -1,0 +1,41 @@
+"""Queue the encrypted report PDF to the school's register contact (director's e-mail)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crypto.pdf_password import has_school_wrap
+from delivery.mail_text import REPORT_PDF_SUBJECT, report_pdf_body
+from delivery.outbox import enqueue
+from delivery.pdf_intake import registration_url
+from models import EncryptedPdf, OutboxMessage, Report, School
+from models.audit import record
+from ozvise.config import Settings
+
+KIND_REPORT_PDF = "report_pdf"
+
+
+def report_pdf_dedupe_key(report_id: str, recipient: str) -> str:
+    """One message per report and recipient, however often hand-over runs."""
+    return f"report-pdf:{report_id}:{recipient.lower()}"
+
+
+def enqueue_report_pdf(session: Session, settings: Settings, school: School,
+                       report: Report) -> OutboxMessage | None:
+    """Queue the PDF mail in the caller's transaction; None (audited) if it cannot go."""
+    pdf = session.scalars(select(EncryptedPdf).where(EncryptedPdf.report_id == report.id)).first()
+    if pdf is None or not school.director_email:
+        record(session, "system", "pdf.not_sendable", f"report:{report.id}",
+               school_id=school.id, has_pdf=pdf is not None,
+               has_contact=bool(school.director_email))
+        return None
+    message = enqueue(
+        session, kind=KIND_REPORT_PDF,
+        dedupe_key=report_pdf_dedupe_key(report.id, school.director_email),
+        recipient=school.director_email, subject=REPORT_PDF_SUBJECT,
+        body=report_pdf_body(school.name, registration_url(settings),
+                             has_school_wrap(session, school)),
+        attachment_name=f"hlaseni-{report.id[:8]}.pdf", attachment=pdf.pdf)
+    record(session, "system", "pdf.queued", f"report:{report.id}", school_id=school.id)
+    return message

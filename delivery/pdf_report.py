@@ -1,0 +1,97 @@
+"""The report as a Czech PDF, rendered in memory at intake (the only time plaintext exists).
+
+The caller encrypts the bytes at once (``delivery.pdf_encryption``) and drops them; the
+plain PDF is never written anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fpdf import FPDF
+
+from delivery.pdf_fonts import FONT_FAMILY, new_document, printable
+
+NEXT_STEPS = (
+    "Situaci prošetřete bez zbytečného odkladu, nejlépe se školním metodikem prevence "
+    "nebo výchovným poradcem (Metodické doporučení MŠMT k prevenci a řešení šikany).",
+    "Nejdřív zajistěte bezpečí toho, komu se ubližuje. Nekonfrontujte ho společně s těmi, "
+    "kdo mu ubližují, a nepodnikejte nic, co by ho prozradilo.",
+    "Oznamovatel je anonymní. Nesnažte se zjistit, kdo hlášení poslal.",
+    "Zvažte spolupráci s rodiči, školským poradenským zařízením a v závažných případech "
+    "s OSPOD nebo Policií ČR.",
+    "Dokument obsahuje osobní údaje. Uložte ho zabezpečeně a nepřeposílejte ho nikomu, "
+    "kdo se případem nezabývá.",
+)
+
+
+@dataclass(frozen=True)
+class ReportPdfContent:
+    """What the PDF shows: all of it in memory only."""
+
+    report_id: str
+    received_at: datetime
+    school_name: str
+    school_address: str
+    red_izo: str
+    victim_name: str
+    victim_class: str
+    text: str
+    registration_url: str
+
+
+def local_time(moment: datetime) -> str:
+    """``21. 11. 2026 14:05`` in Czech local time (UTC if the zone database is missing)."""
+    try:
+        moment = moment.astimezone(ZoneInfo("Europe/Prague"))
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    return f"{moment.day}. {moment.month}. {moment.year} {moment:%H:%M}"
+
+
+def _heading(pdf: FPDF, text: str) -> None:
+    pdf.ln(3)
+    pdf.set_font(FONT_FAMILY, "B", 13)
+    pdf.multi_cell(0, 7, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT_FAMILY, "", 11)
+
+
+def _field(pdf: FPDF, label: str, value: str) -> None:
+    pdf.set_font(FONT_FAMILY, "B", 11)
+    pdf.cell(45, 6.5, printable(label))
+    pdf.set_font(FONT_FAMILY, "", 11)
+    pdf.multi_cell(0, 6.5, printable(value) or "–", align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def render_report_pdf(content: ReportPdfContent) -> bytes:
+    """An unencrypted PDF of the whole report (school, date, id, victim, text, next steps)."""
+    pdf = new_document()
+    pdf.set_title("Hlášení šikany")
+    pdf.set_font(FONT_FAMILY, "B", 18)
+    pdf.multi_cell(0, 9, "Hlášení šikany – Ozvi se", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT_FAMILY, "I", 10)
+    pdf.multi_cell(0, 5, "Anonymní hlášení žáka nebo svědka, předané platformou Ozvi se "
+                         "po kontrole moderátorem.", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    _field(pdf, "Škola:", content.school_name)
+    _field(pdf, "Adresa:", content.school_address)
+    _field(pdf, "RED-IZO:", content.red_izo)
+    _field(pdf, "Přijato:", local_time(content.received_at))
+    _field(pdf, "Číslo hlášení:", content.report_id)
+    _heading(pdf, "Komu se to děje")
+    _field(pdf, "Jméno:", content.victim_name)
+    _field(pdf, "Třída:", content.victim_class)
+    _heading(pdf, "Popis od oznamovatele")
+    pdf.multi_cell(0, 6, printable(content.text), align="L", new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, "Co má škola udělat dál")
+    for step in NEXT_STEPS:
+        pdf.multi_cell(0, 6, f"• {step}", align="L", new_x="LMARGIN", new_y="NEXT")
+    _heading(pdf, "Jak se zaregistrovat")
+    pdf.multi_cell(0, 6, printable(
+        "Zaregistrujte školu na adrese " + content.registration_url + " (název právnické "
+        "osoby a alespoň dvě kontaktní osoby). Po registraci vám pošleme heslo k tomuto "
+        "i dalším PDF a nová hlášení uvidíte přímo v zabezpečeném portálu školy, kde "
+        "můžete oznamovateli i anonymně odpovědět."), align="L", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

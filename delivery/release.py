@@ -1,0 +1,143 @@
+"""Release at registration: the operator's offline key hands a school its earlier reports.
+
+Run by ``ozvise onboarding release --school RED-IZO --key FILE`` once the school has
+registered (it has an active school key). With the onboarding private key, in memory
+only for this command:
+
+1. every report of the school whose data key is wrapped to the onboarding key gets it
+   wrapped to the school's key; the onboarding wrap is deleted (after registration the
+   offline key should open nothing of this school any more);
+2. on the extended plan, reports waiting as PDFs move into the portal (``DELIVERED``);
+3. the school's PDF password is wrapped to the school key, so logged-in members see it
+   in the portal (``crypto.pdf_password.pdf_password_for_school``); on the extended
+   plan the unused PDF key slots are discarded;
+4. the verified contacts (members with a confirmed e-mail) get a notice via the outbox.
+
+Each step is audited with ids and counts only. Running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crypto.envelope import find_key, unwrap_from, wrap_for
+from crypto.pdf_password import discard_slots, unwrap_onboarding_password, wrap_for_school_key
+from delivery.mail_text import RELEASE_SUBJECT, release_body
+from delivery.outbox import enqueue
+from models import (
+    KeyRecipient,
+    Plan,
+    Report,
+    ReportKey,
+    ReportStatus,
+    School,
+    SchoolMember,
+    SchoolPdfPassword,
+    utcnow,
+)
+from models.audit import record
+from ozvise.config import Settings
+
+ACTOR = "operator"
+KIND_RELEASE = "onboarding_release"
+
+
+class ReleaseError(RuntimeError):
+    """The release cannot run; the message is Czech and meant for the operator."""
+
+
+@dataclass(frozen=True)
+class ReleaseSummary:
+    rewrapped: int
+    moved_to_portal: int
+    password_released: bool
+    notified: int
+
+
+def _pending_reports(session: Session, school_id: int) -> list[Report]:
+    return list(session.scalars(
+        select(Report).join(ReportKey, ReportKey.report_id == Report.id)
+        .where(Report.school_id == school_id, ReportKey.recipient == KeyRecipient.ONBOARDING,
+               ReportKey.revoked_at.is_(None)).order_by(Report.created_at)).unique())
+
+
+def _rewrap_reports(session: Session, school: School, onboarding_private: bytes) -> list[Report]:
+    school_key = school.active_key()
+    assert school_key is not None
+    reports = _pending_reports(session, school.id)
+    for report in reports:
+        onboarding_wrap = find_key(report, KeyRecipient.ONBOARDING)
+        assert onboarding_wrap is not None
+        if find_key(report, KeyRecipient.SCHOOL, school_key.id) is None:
+            data_key = unwrap_from(report, onboarding_wrap, onboarding_private)
+            wrap_for(report, data_key, KeyRecipient.SCHOOL, school_key.id, school_key.public_key)
+            del data_key
+        report.keys.remove(onboarding_wrap)
+    session.flush()
+    record(session, ACTOR, "onboarding.rewrapped", f"school:{school.id}",
+           reports=len(reports), school_key_id=school_key.id)
+    return reports
+
+
+def _move_to_portal(session: Session, school: School) -> int:
+    if school.plan != Plan.EXTENDED:
+        return 0
+    waiting = session.scalars(select(Report).where(
+        Report.school_id == school.id, Report.status == ReportStatus.AWAITING_PDF)).all()
+    for report in waiting:
+        report.status, report.status_changed_at = ReportStatus.DELIVERED, utcnow()
+    record(session, ACTOR, "onboarding.moved_to_portal", f"school:{school.id}",
+           reports=len(waiting))
+    return len(waiting)
+
+
+def _release_password(session: Session, school: School, onboarding_private: bytes) -> bool:
+    password = unwrap_onboarding_password(session, school.id, onboarding_private)
+    if password is None:
+        return False
+    added = wrap_for_school_key(session, school, password)
+    del password
+    for row in session.scalars(select(SchoolPdfPassword).where(
+            SchoolPdfPassword.school_id == school.id,
+            SchoolPdfPassword.released_at.is_(None))):
+        row.released_at = utcnow()
+    discarded = discard_slots(session, school.id) if school.plan == Plan.EXTENDED else 0
+    record(session, ACTOR, "pdf_password.released", f"school:{school.id}",
+           newly_wrapped=added, slots_discarded=discarded)
+    return True
+
+
+def _notify_contacts(session: Session, settings: Settings, school: School, released: int,
+                     has_password: bool) -> int:
+    contacts = session.scalars(select(SchoolMember).where(
+        SchoolMember.school_id == school.id, SchoolMember.active.is_(True),
+        SchoolMember.email_confirmed_at.is_not(None)).order_by(SchoolMember.id)).all()
+    body = release_body(school.name, settings.base_url + "/skola/", released, has_password)
+    for member in contacts:
+        enqueue(session, kind=KIND_RELEASE,
+                dedupe_key=f"onboarding-release:{school.id}:{member.id}",
+                recipient=member.email, subject=RELEASE_SUBJECT, body=body)
+    record(session, ACTOR, "onboarding.contacts_notified", f"school:{school.id}",
+           members=[m.id for m in contacts])
+    return len(contacts)
+
+
+def release_school(session: Session, settings: Settings, red_izo: str,
+                   onboarding_private: bytes) -> ReleaseSummary:
+    """Do the whole release in one transaction (commits); see the module docstring."""
+    school = session.scalars(select(School).where(School.red_izo == red_izo)).first()
+    if school is None:
+        raise ReleaseError(f"Škola s RED-IZO {red_izo} v rejstříku není.")
+    if school.active_key() is None or school.registered_at is None:
+        raise ReleaseError(f"Škola {red_izo} ještě není zaregistrovaná (nemá klíč školy).")
+    reports = _rewrap_reports(session, school, onboarding_private)
+    moved = _move_to_portal(session, school)
+    has_password = _release_password(session, school, onboarding_private)
+    notified = (_notify_contacts(session, settings, school, len(reports), has_password)
+                if reports or has_password else 0)
+    session.commit()
+    return ReleaseSummary(rewrapped=len(reports), moved_to_portal=moved,
+                          password_released=has_password, notified=notified)
