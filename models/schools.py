@@ -95,10 +95,15 @@ class SchoolMember(Base):
     totp_enrolled_at: Mapped[datetime | None]
     email_confirmed_at: Mapped[datetime | None]
     #: set by an admin's "forgot password" re-grant: the member must set a new password
-    invite_token_hash: Mapped[str | None] = mapped_column(String(200))
+    invite_token_hash: Mapped[str | None] = mapped_column(String(200), index=True)
     #: the school key wrapped under the one-time invite secret, until a password is set
     pending_key_wrap: Mapped[bytes | None] = mapped_column(LargeBinary)
     invite_expires_at: Mapped[datetime | None]
+    #: Argon2id salt and costs of ``pending_key_wrap`` (link secret + code told in person)
+    invite_wrap_salt: Mapped[bytes | None] = mapped_column(LargeBinary)
+    invite_wrap_kdf: Mapped[str | None] = mapped_column(String(200))
+    #: SHA-256 of the one-time e-mail confirmation token (the token itself is only mailed)
+    email_token_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

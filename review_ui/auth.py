@@ -14,7 +14,8 @@ from typing import Any
 
 from flask import Flask, abort, current_app, redirect, request, session, url_for
 from flask_login import LoginManager, current_user
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from models import Counsellor, LoginAttempt, MemberRole, Moderator, SchoolMember, utcnow
 from ozvise.db import db
@@ -24,6 +25,7 @@ login_manager = LoginManager()
 KEYRING = "ozvise.keyring"
 MAX_FAILED_LOGINS = 5
 FAILED_LOGIN_WINDOW = timedelta(minutes=15)
+LOGIN_RECORD_RETENTION = timedelta(days=7)
 
 
 class Principal:
@@ -123,3 +125,14 @@ def too_many_failures(account_type: str, account_id: int) -> bool:
 
 def record_attempt(account_type: str, account_id: int, success: bool) -> None:
     db().add(LoginAttempt(account_type=account_type, account_id=account_id, success=success))
+
+
+def purge_login_attempts(session: Session) -> int:
+    """Delete login records older than 7 days (MISSION: kept at most 7 days); returns count.
+
+    Called on every login attempt, so no scheduler is needed; ``ozvise logins purge``
+    does the same for an installation nobody logs in to.
+    """
+    cutoff = utcnow() - LOGIN_RECORD_RETENTION
+    result = session.execute(delete(LoginAttempt).where(LoginAttempt.created_at < cutoff))
+    return result.rowcount or 0

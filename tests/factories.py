@@ -11,6 +11,7 @@ from crypto.school_keys import create_school_key, grant_member
 from intake.schools import search_text_for
 from models import MemberRole, Plan, School, SchoolMember, utcnow
 from ozvise.config import TEST_KDF
+from review_ui.second_factor import new_secret
 
 _red_izo = iter(range(700000000, 799999999))
 
@@ -45,6 +46,7 @@ def register_school(session: Session, school: School | None = None, plan: Plan =
                               email=f"{role}.{slug}@skola.example", email_confirmed_at=utcnow())
         session.add(member)
         grant_member(member, school_key, private_key, password, TEST_KDF)
+        member.totp_secret, member.totp_enrolled_at = new_secret(), utcnow()
         members[role] = (member, password)
     session.commit()
     return RegisteredSchool(school=school, members=members, recovery_key=recovery)
@@ -59,9 +61,22 @@ def csrf_token(client, path: str = "/") -> str:
 
 
 def login_member(client, member: SchoolMember, password: str):
+    """Password step, then the member's current TOTP code; returns the last response.
+
+    A code is accepted once per 30-second step and account (replay protection), so the
+    helper forgets the last use first, as if the member waited for the next code.
+    """
+    from review_ui import second_factor
+
     token = csrf_token(client, "/skola/prihlaseni")
-    return client.post("/skola/prihlaseni", data={"csrf_token": token, "email": member.email,
-                                                 "password": password})
+    first = client.post("/skola/prihlaseni", data={"csrf_token": token, "email": member.email,
+                                                  "password": password})
+    if first.status_code != 302 or not first.headers["Location"].endswith("/skola/overeni"):
+        return first
+    second_factor._last_used.pop(f"member:{member.id}", None)
+    token = csrf_token(client, "/skola/overeni")
+    return client.post("/skola/overeni", data={
+        "csrf_token": token, "code": second_factor.current_code(member.totp_secret)})
 
 
 def submit_form(client, school_id: int | str, text: str, name: str = "", klass: str = ""):

@@ -1,0 +1,67 @@
+"""E-mails of the portal (invitation, e-mail confirmation, notice to the director).
+
+All go through the transactional outbox. None carries key material on its own: an
+invitation link needs the code told in person (see ``invitations``).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import url_for
+
+from delivery.outbox import enqueue
+from models import School, SchoolMember, utcnow
+from ozvise.context import settings
+from ozvise.db import db
+from review_ui.portal.invitations import Invitation, token_hash
+
+
+def absolute(endpoint: str, **values: object) -> str:
+    return settings().base_url + url_for(endpoint, **values)
+
+
+def send_invitation(member: SchoolMember, invitation: Invitation, inviter: str) -> None:
+    link = absolute("portal.invitation", token=invitation.token)
+    expires = member.invite_expires_at.strftime("%d. %m. %Y") if member.invite_expires_at else ""
+    body = (
+        f"Dobrý den,\n\n{inviter} vás zve do portálu Ozvi se školy {member.school.name}.\n"
+        f"Heslo si nastavíte na této adrese:\n\n{link}\n\n"
+        f"Budete potřebovat také kód, který vám {inviter} sdělí osobně nebo telefonem. "
+        "Z bezpečnostních důvodů v tomto e-mailu není.\n"
+        f"Odkaz platí do {expires} a lze ho použít jen jednou.\n\n"
+        "Pokud pozvánku nečekáte, e-mail prosím smažte.\n\nOzvi se"
+    )
+    enqueue(db(), kind="member_invitation", recipient=member.email,
+            dedupe_key=f"invitation:{member.id}:{token_hash(invitation.token)[:24]}",
+            subject="Pozvánka do portálu Ozvi se", body=body)
+
+
+def send_confirmation(member: SchoolMember) -> None:
+    """Ask the member to confirm their e-mail; the token is stored only hashed."""
+    token = secrets.token_urlsafe(32)
+    member.email_token_hash = token_hash(token)
+    body = (
+        f"Dobrý den,\n\npotvrďte prosím, že tato adresa patří vám, otevřením odkazu:\n\n"
+        f"{absolute('portal.confirm_email', token=token)}\n\n"
+        "Bez potvrzení se do portálu Ozvi se znovu nepřihlásíte.\n\nOzvi se"
+    )
+    enqueue(db(), kind="email_confirmation", recipient=member.email,
+            dedupe_key=f"confirm:{member.id}:{member.email_token_hash[:24]}",
+            subject="Potvrzení e-mailu – Ozvi se", body=body)
+
+
+def notify_director(school: School, school_key_id: int, contacts: list[SchoolMember]) -> None:
+    """Tell the register's director e-mail that someone registered the school."""
+    if not school.director_email:
+        return
+    names = "\n".join(f"- {m.name} ({m.email})" for m in contacts)
+    body = (
+        f"Dobrý den,\n\nškola {school.name} byla {utcnow().strftime('%d. %m. %Y')} "
+        f"zaregistrována v systému Ozvi se. Kontaktní osoby:\n{names}\n\n"
+        "Pokud o registraci nevíte, napište prosím provozovateli odpovědí na tento e-mail.\n\n"
+        "Ozvi se"
+    )
+    enqueue(db(), kind="school_registered", recipient=school.director_email,
+            dedupe_key=f"registered:{school.id}:{school_key_id}",
+            subject="Vaše škola byla zaregistrována v Ozvi se", body=body)

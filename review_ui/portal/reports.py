@@ -1,0 +1,135 @@
+"""The school's reports: the list with filters, the decrypted report page, notes, status.
+
+Every decryption is an audit event (ids and counts only). Analysts never reach these
+pages: they see statistics, which need no decryption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from markupsafe import Markup, escape
+from sqlalchemy import func, select
+
+from crypto.envelope import open_report
+from models import Report, ReportStatus, SchoolMember, utcnow
+from models.audit import record
+from ozvise.db import db
+from review_ui.auth import ALL_MEMBERS, MEMBER_READERS, require
+from review_ui.portal import bp
+from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, open_notes
+from review_ui.school_session import VISIBLE_TO_SCHOOL, own_report, school_data_key
+
+STATUS_LABELS = {ReportStatus.DELIVERED: "Nové", ReportStatus.IN_PROGRESS: "Řeší se",
+                 ReportStatus.RESOLVED: "Vyřešeno"}
+#: filter value in the URL -> statuses
+FILTERS = {"vse": VISIBLE_TO_SCHOOL, "nove": (ReportStatus.DELIVERED,),
+           "resi-se": (ReportStatus.IN_PROGRESS,), "vyreseno": (ReportStatus.RESOLVED,)}
+#: which statuses a member may move a report to, from each status
+TRANSITIONS = {ReportStatus.DELIVERED: (ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED),
+               ReportStatus.IN_PROGRESS: (ReportStatus.RESOLVED,),
+               ReportStatus.RESOLVED: (ReportStatus.IN_PROGRESS,)}
+PAGE_SIZE = 50
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
+
+
+def highlight_placeholders(text: str) -> Markup:
+    """Escape the redacted text and mark each placeholder (``[OSOBA 1]``) for the eye."""
+    out, last = [], 0
+    for match in _PLACEHOLDER.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        out.append(Markup('<mark class="placeholder">{}</mark>').format(match.group(0)))
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+@bp.get("/")
+@require(*ALL_MEMBERS)
+def reports():
+    member: SchoolMember = current_user.account
+    if member.role.value not in MEMBER_READERS:
+        return redirect(url_for("portal.stats"))
+    chosen = request.args.get("stav", "vse")
+    statuses = FILTERS.get(chosen, VISIBLE_TO_SCHOOL)
+    unread_only = request.args.get("neprectene") == "1"
+    page = max(1, min(request.args.get("strana", 1, type=int) or 1, 10_000))
+    query = select(Report).where(Report.school_id == member.school_id,
+                                 Report.status.in_(statuses))
+    if unread_only:
+        query = query.where(Report.read_by_school_at.is_(None))
+    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = db().scalars(query.order_by(Report.created_at.desc())
+                        .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
+    unread = db().scalar(select(func.count(Report.id)).where(
+        Report.school_id == member.school_id, Report.status.in_(VISIBLE_TO_SCHOOL),
+        Report.read_by_school_at.is_(None))) or 0
+    return render_template("portal/reports.html", reports=rows, member=member, chosen=chosen,
+                           unread_only=unread_only, labels=STATUS_LABELS, unread=unread,
+                           page=page, pages=max(1, -(-total // PAGE_SIZE)), total=total)
+
+
+@bp.get("/hlaseni/<report_id>")
+@require(*MEMBER_READERS)
+def report(report_id: str):
+    report = own_report(report_id)
+    data_key = school_data_key(report)
+    opened = open_report(report, data_key)
+    notes = open_notes(db(), report, data_key)
+    del data_key
+    if report.read_by_school_at is None:
+        report.read_by_school_at = utcnow()
+    record(db(), current_user.get_id(), "report.decrypted", f"report:{report.id}",
+           school_id=report.school_id, notes=len(notes), redactions=len(report.redactions))
+    db().commit()
+    authors = {m.id: m.name for m in db().scalars(select(SchoolMember).where(
+        SchoolMember.school_id == report.school_id))}
+    return render_template("portal/report.html", report=report, opened=opened, notes=notes,
+                           authors=authors, labels=STATUS_LABELS,
+                           next_statuses=TRANSITIONS.get(report.status, ()),
+                           redacted=highlight_placeholders(report.redacted_text),
+                           max_note=MAX_NOTE_CHARS)
+
+
+def _bad_request(report: Report, message: str):
+    return render_template("portal/message.html", title="Nelze uložit", message=message,
+                           link=url_for("portal.report", report_id=report.id)), 400
+
+
+@bp.post("/hlaseni/<report_id>/poznamka")
+@require(*MEMBER_READERS)
+def add_report_note(report_id: str):
+    report = own_report(report_id)
+    body = (request.form.get("body") or "").strip()
+    if not body or len(body) > MAX_NOTE_CHARS:
+        return _bad_request(report, f"Poznámka musí mít 1 až {MAX_NOTE_CHARS} znaků.")
+    note = add_note(db(), report, school_data_key(report), body,
+                    member_id=current_user.account.id)
+    record(db(), current_user.get_id(), "note.added", f"report:{report.id}", note_id=note.id,
+           length=len(body))
+    db().commit()
+    flash("Poznámka je uložená (šifrovaně, vidí ji jen vaše škola).", "ok")
+    return redirect(url_for("portal.report", report_id=report.id) + "#poznamky", 303)
+
+
+@bp.post("/hlaseni/<report_id>/stav")
+@require(*MEMBER_READERS)
+def change_status(report_id: str):
+    report = own_report(report_id)
+    try:
+        target = ReportStatus(request.form.get("status", ""))
+    except ValueError:
+        target = None
+    if target not in TRANSITIONS.get(report.status, ()):
+        return _bad_request(report, "Tuto změnu stavu nelze provést (hlášení už mezitím "
+                                    "mohl změnit kolega). Načtěte hlášení znovu.")
+    old, report.status = report.status, target
+    report.status_changed_at = utcnow()
+    report.resolved_at = utcnow() if target == ReportStatus.RESOLVED else None
+    record(db(), current_user.get_id(), "report.status_changed", f"report:{report.id}",
+           old=old.value, new=target.value)
+    db().commit()
+    flash(f"Stav změněn na „{STATUS_LABELS[target]}“.", "ok")
+    return redirect(url_for("portal.report", report_id=report.id), 303)
