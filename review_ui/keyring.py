@@ -47,7 +47,7 @@ class KeyRing:
             return entry.private_key
 
     def owner_of(self, handle: str | None) -> str | None:
-        """Whose key ``handle`` holds: a reporter's session knows only its handle, not its report."""
+        """Whose key ``handle`` holds (a reporter's session knows its handle, not its report)."""
         with self._lock:
             self._expire()
             entry = self._entries.get(handle or "")

@@ -1,0 +1,141 @@
+"""The anonymous conversation between a school and a reporter, independent of HTTP.
+
+Rules (DESIGN.md, role table; issue 6, item 5):
+- a conversation is open while the school can see the report (delivered, in progress,
+  resolved) and both keys exist: the school's active key and the report's reporter key;
+- every message is sealed by ``crypto.messages`` for the school and the reporter only;
+- a reporter's message is pseudonymised by the detector and kept for moderators as
+  ``redacted_text`` when ``moderate_followups`` is on; the school sees a reporter's
+  message only once ``moderated_at`` is set. With moderation off, ``moderated_at`` is set
+  at writing time and no redacted copy is stored (nobody would read it). The setting thus
+  decides per message, at the moment it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crypto.errors import DecryptionError
+from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
+from models import Message, MessageAuthor, Report, School, utcnow
+from ozvise.config import Settings
+from review_ui.school_session import VISIBLE_TO_SCHOOL
+
+MAX_MESSAGE_CHARS = 4000
+#: School and reporter can write to each other while the school can see the report.
+OPEN_STATUSES = VISIBLE_TO_SCHOOL
+
+
+class InvalidMessage(ValueError):
+    """The text cannot be sent; ``message`` is shown to the user (Czech)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ConversationClosed(InvalidMessage):
+    """Nobody can write in this report's conversation (yet, or any more)."""
+
+
+@dataclass(frozen=True)
+class ThreadMessage:
+    """One message decrypted for display; ``text`` is None if it cannot be opened."""
+
+    id: int
+    author: str
+    text: str | None
+    created_at: datetime
+    awaiting_moderation: bool
+
+
+def clean_text(raw: object) -> str:
+    text = raw.strip() if isinstance(raw, str) else ""
+    if not text:
+        raise InvalidMessage("Zpráva je prázdná. Napište prosím, co chcete sdělit.")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise InvalidMessage(f"Zpráva je příliš dlouhá (nejvýše {MAX_MESSAGE_CHARS} znaků).")
+    return text.replace("\r\n", "\n")
+
+
+def closed_reason(session: Session, report: Report) -> str | None:
+    """Why nobody can write now, in Czech for the reporter, or None if the thread is open."""
+    if report.status not in OPEN_STATUSES:
+        return "Psát si se školou půjde, až škola hlášení převezme ve svém portálu."
+    school = session.get(School, report.school_id)
+    if report.reporter_public_key is None or school is None or school.active_key() is None:
+        return "U tohoto hlášení si se školou psát nelze."
+    return None
+
+
+def add_message(session: Session, settings: Settings, report: Report, author: MessageAuthor,
+                raw_text: object) -> Message:
+    """Seal and store one message (the caller commits and audits)."""
+    text = clean_text(raw_text)
+    reason = closed_reason(session, report)
+    if reason is not None:
+        raise ConversationClosed(reason)
+    school_key = session.get(School, report.school_id).active_key()
+    message = Message(report_id=report.id, author=author, body_ct=b"", key_suite="",
+                      key_for_school=b"", key_for_reporter=b"", school_key_id=school_key.id)
+    session.add(message)
+    session.flush()  # the id is bound into the ciphertext
+    seal_message(message, text, school_key.public_key, report.reporter_public_key)
+    if author == MessageAuthor.REPORTER:
+        if settings.moderate_followups:
+            message.redacted_text = redact(text)
+        else:
+            message.moderated_at = utcnow()
+    return message
+
+
+def redact(text: str) -> str:
+    """The detector's pseudonymised version, the only form a moderator ever sees."""
+    from ner import get_detector, pseudonymise
+
+    return pseudonymise(text, get_detector().detect(text)).text
+
+
+def visible_to_school(message: Message) -> bool:
+    return message.author == MessageAuthor.SCHOOL or message.moderated_at is not None
+
+
+def messages_of(session: Session, report: Report) -> list[Message]:
+    return list(session.scalars(select(Message).where(Message.report_id == report.id)
+                                .order_by(Message.created_at, Message.id)))
+
+
+def open_thread(session: Session, report: Report, reader: str, private_key: bytes,
+                school_key_id: int | None = None) -> list[ThreadMessage]:
+    """Decrypt what ``reader`` may see and mark the other side's messages as read.
+
+    ``school_key_id``: the key the school reader holds; messages wrapped to another school
+    key (before a key rotation) are listed without text instead of failing the page.
+    """
+    thread = []
+    for message in messages_of(session, report):
+        if reader == SCHOOL and not visible_to_school(message):
+            continue
+        text = None
+        if reader == REPORTER or message.school_key_id in (None, school_key_id):
+            try:
+                text = open_message(message, reader, private_key)
+            except DecryptionError:
+                text = None
+        if text is not None and message.author.value != reader and message.read_at is None:
+            message.read_at = utcnow()
+        thread.append(ThreadMessage(id=message.id, author=message.author.value, text=text,
+                                    created_at=message.created_at,
+                                    awaiting_moderation=not visible_to_school(message)))
+    return thread
+
+
+def awaiting_moderation(session: Session) -> list[Message]:
+    """Reporters' follow-ups a moderator has not passed yet, oldest first."""
+    return list(session.scalars(select(Message).where(
+        Message.author == MessageAuthor.REPORTER, Message.moderated_at.is_(None))
+        .order_by(Message.created_at, Message.id)))
