@@ -89,7 +89,7 @@ class Detector:
                 spans += names.model_only(doc)
         spans = merge(align(spans, text))
         if "gazetteer" in self.layers:
-            spans = merge(align(propagate(text, spans, tokens), text))
+            spans = merge(align(propagate(text, spans, tokens, self.gaz), text))
         spans = join_names(text, _mask_placeholders(text, spans))
         return assign(spans, tokens, self.gaz)
 

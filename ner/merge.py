@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import Gazetteer
+from .morph import base_candidates
 from .span import LABEL_PRIORITY, Span
 from .textutil import Token
 
@@ -54,26 +56,48 @@ def join_names(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def propagate(text: str, spans: list[Span], tokens: list[Token]) -> list[Span]:
+def propagate(
+    text: str, spans: list[Span], tokens: list[Token], gaz: Gazetteer | None = None
+) -> list[Span]:
     """Every other occurrence of a detected string is masked too (same label).
 
     For PERSON the comparison is per word and diacritic/case-insensitive, so a name detected
-    once (``Kuba``) is also hidden where no layer fired on it (``kuba``, ``KUBA``).
+    once (``Kuba``) is also hidden where no layer fired on it (``kuba``, ``KUBA``). With the
+    gazetteer, other case forms of a detected name are hidden as well when capitalised
+    (``Lukase Zemana`` detected → ``Zeman`` at a sentence start).
     """
     extra: list[Span] = []
     person_words: dict[str, float] = {}
+    person_bases: dict[str, float] = {}
+    ordered = sorted(spans)
+    i = 0
+    for t in tokens:
+        while i < len(ordered) and ordered[i].end <= t.start:
+            i += 1
+        if (
+            i < len(ordered)
+            and ordered[i].label == "PERSON"
+            and ordered[i].start <= t.start
+            and t.end <= ordered[i].end
+            and len(t.text) > 1
+        ):
+            sc = ordered[i].score
+            person_words[t.folded] = max(person_words.get(t.folded, 0), sc)
+            if gaz is not None:
+                for m in gaz.lookup(t.folded):
+                    if len(m.base) >= 4:
+                        person_bases[m.base] = max(person_bases.get(m.base, 0), sc)
     for s in spans:
-        if s.label == "PERSON":
-            for t in tokens:
-                if t.start >= s.start and t.end <= s.end and len(t.text) > 1:
-                    person_words[t.folded] = max(person_words.get(t.folded, 0), s.score)
-        else:
+        if s.label != "PERSON":
             frag = text[s.start : s.end]
             if len(frag) >= 3:
                 rx = re.compile(r"(?<!\w)" + re.escape(frag) + r"(?!\w)")
                 extra += [Span(m.start(), m.end(), s.label, s.score) for m in rx.finditer(text)]
     for t in tokens:
         sc = person_words.get(t.folded)
+        if sc is None and person_bases and t.is_cap and len(t.folded) >= 4:
+            hits = [person_bases[b] for b in base_candidates(t.folded) if b in person_bases]
+            sc = min(hits) * 0.9 if hits else None
         if sc is not None:
             extra.append(Span(t.start, t.end, "PERSON", sc))
     return spans + extra
