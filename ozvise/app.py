@@ -53,6 +53,9 @@ def _register_blueprints(app: Flask) -> None:
     from intake.api import bp as api_bp
     from intake.web import bp as submit_bp
     from review_ui.auth import init_auth
+    from review_ui.conversation import bp as conversation_bp
+    from review_ui.counsellor import bp as counsellor_bp
+    from review_ui.counsellor_sharing import bp as counsellor_sharing_bp
     from review_ui.moderation import bp as moderation_bp
     from review_ui.portal import bp as portal_bp
 
@@ -62,5 +65,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(moderation_bp, url_prefix="/moderace")
     app.register_blueprint(portal_bp, url_prefix="/skola")
     app.register_blueprint(pdf_password_bp, url_prefix="/skola/heslo-pdf")
+    app.register_blueprint(conversation_bp)  # /skola/hlaseni/<id>/konverzace, /stav/konverzace
+    app.register_blueprint(counsellor_bp, url_prefix="/poradce")
+    app.register_blueprint(counsellor_sharing_bp)  # /skola/hlaseni/<id>/poradci...
     csrf.exempt(api_bp)  # JSON API: no cookies, no ambient authority; CSRF does not apply
 

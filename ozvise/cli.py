@@ -149,6 +149,37 @@ def moderators_create(username: str, password: str) -> None:
     click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
 
 
+@main.group(help="Poradci platformy (vidí jen hlášení, která s nimi škola sdílí).")
+def counsellors() -> None:
+    pass
+
+
+@counsellors.command("create", help="Založí poradce s vlastním klíčem a vypíše odkaz pro "
+                                    "ověřovací aplikaci (TOTP). Heslo se zadává skrytě, dvakrát.")
+@click.option("--username", required=True, help="Přihlašovací jméno (malá písmena, číslice).")
+@click.option("--name", required=True, help="Jméno poradce, jak ho uvidí školy.")
+def counsellors_create(username: str, name: str) -> None:
+    from review_ui.counsellor_accounts import create_counsellor
+    from review_ui.moderation.accounts import AccountError
+    from review_ui.second_factor import provisioning_uri
+
+    password = click.prompt("Heslo poradce", hide_input=True, confirmation_prompt=True)
+    settings = settings_from_env()
+    session = session_for(settings)
+    try:
+        counsellor = create_counsellor(session, username, name, password, settings.kdf)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    session.commit()
+    click.echo(f"Poradce {counsellor.username} založen. Přihlašuje se na /poradce/prihlaseni "
+               "jménem, heslem a kódem z ověřovací aplikace.")
+    click.echo("Předejte poradci tento odkaz pro ověřovací aplikaci (jen bezpečnou cestou, "
+               "je to tajemství):")
+    click.echo(f"  {provisioning_uri(counsellor.totp_secret, counsellor.username)}")
+    click.echo("Zapomenuté heslo nelze obnovit: poradce dostane nový účet a školy s ním "
+               "sdílejí znovu.")
+
+
 @main.group(help="Offline onboardingový klíč pro školy, které ještě nemají vlastní klíč.")
 def onboarding() -> None:
     pass
