@@ -150,5 +150,7 @@ class Message(Base):
     #: reporter messages only, pseudonymised for moderators when follow-ups are moderated
     redacted_text: Mapped[str | None] = mapped_column(Text)
     moderated_at: Mapped[datetime | None]
+    #: set with ``moderated_at`` when a moderator did not pass the follow-up on (spam)
+    withheld_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]

@@ -56,6 +56,7 @@ def _register_blueprints(app: Flask) -> None:
     from review_ui.conversation import bp as conversation_bp
     from review_ui.counsellor import bp as counsellor_bp
     from review_ui.counsellor_sharing import bp as counsellor_sharing_bp
+    from review_ui.followups import bp as followups_bp
     from review_ui.moderation import bp as moderation_bp
     from review_ui.portal import bp as portal_bp
 
@@ -68,5 +69,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(conversation_bp)  # /skola/hlaseni/<id>/konverzace, /stav/konverzace
     app.register_blueprint(counsellor_bp, url_prefix="/poradce")
     app.register_blueprint(counsellor_sharing_bp)  # /skola/hlaseni/<id>/poradci...
+    app.register_blueprint(followups_bp)  # /moderace/zpravy: reporters' follow-ups
     csrf.exempt(api_bp)  # JSON API: no cookies, no ambient authority; CSRF does not apply
 

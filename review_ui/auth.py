@@ -71,7 +71,8 @@ def init_auth(app: Flask) -> None:
     def _unauthorized():
         if request.path.startswith("/api/"):
             abort(401)
-        target = {"moderation": "moderation.login", "counsellor": "counsellor.login"}.get(
+        target = {"moderation": "moderation.login", "counsellor": "counsellor.login",
+                  "followups": "moderation.login"}.get(
             request.blueprint or "", "portal.login")
         if target not in app.view_functions:
             target = "portal.login"

@@ -6,9 +6,10 @@ Rules (DESIGN.md, role table; issue 6, item 5):
 - every message is sealed by ``crypto.messages`` for the school and the reporter only;
 - a reporter's message is pseudonymised by the detector and kept for moderators as
   ``redacted_text`` when ``moderate_followups`` is on; the school sees a reporter's
-  message only once ``moderated_at`` is set. With moderation off, ``moderated_at`` is set
-  at writing time and no redacted copy is stored (nobody would read it). The setting thus
-  decides per message, at the moment it is written.
+  message only once a moderator passed it (``moderated_at`` set, ``withheld_at`` not);
+  the redacted copy is deleted with the decision, as nobody needs it afterwards. With
+  moderation off, ``moderated_at`` is set at writing time and no redacted copy is stored
+  (nobody would read it). The setting thus decides per message, when it is written.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from crypto.errors import DecryptionError
@@ -51,6 +52,7 @@ class ThreadMessage:
     text: str | None
     created_at: datetime
     awaiting_moderation: bool
+    withheld: bool = False
 
 
 def clean_text(raw: object) -> str:
@@ -101,7 +103,8 @@ def redact(text: str) -> str:
 
 
 def visible_to_school(message: Message) -> bool:
-    return message.author == MessageAuthor.SCHOOL or message.moderated_at is not None
+    return message.author == MessageAuthor.SCHOOL or (
+        message.moderated_at is not None and message.withheld_at is None)
 
 
 def messages_of(session: Session, report: Report) -> list[Message]:
@@ -130,7 +133,8 @@ def open_thread(session: Session, report: Report, reader: str, private_key: byte
             message.read_at = utcnow()
         thread.append(ThreadMessage(id=message.id, author=message.author.value, text=text,
                                     created_at=message.created_at,
-                                    awaiting_moderation=not visible_to_school(message)))
+                                    awaiting_moderation=message.moderated_at is None,
+                                    withheld=message.withheld_at is not None))
     return thread
 
 
@@ -139,3 +143,18 @@ def awaiting_moderation(session: Session) -> list[Message]:
     return list(session.scalars(select(Message).where(
         Message.author == MessageAuthor.REPORTER, Message.moderated_at.is_(None))
         .order_by(Message.created_at, Message.id)))
+
+
+def decide_followup(session: Session, message_id: int, passed: bool) -> bool:
+    """Pass a follow-up to the school or withhold it; False if someone decided already.
+
+    One conditional UPDATE, so two moderators deciding at once cannot both win; the
+    pseudonymised copy is deleted with the decision.
+    """
+    now = utcnow()
+    result = session.execute(
+        update(Message).where(Message.id == message_id, Message.author == MessageAuthor.REPORTER,
+                              Message.moderated_at.is_(None))
+        .values(moderated_at=now, withheld_at=None if passed else now, redacted_text=None)
+        .execution_options(synchronize_session=False))
+    return result.rowcount == 1
