@@ -54,6 +54,7 @@ def _register_blueprints(app: Flask) -> None:
     from intake.web import bp as submit_bp
     from review_ui.auth import init_auth
     from review_ui.conversation import bp as conversation_bp
+    from review_ui.conversation_api import bp as conversation_api_bp
     from review_ui.counsellor import bp as counsellor_bp
     from review_ui.counsellor_sharing import bp as counsellor_sharing_bp
     from review_ui.followups import bp as followups_bp
@@ -67,8 +68,10 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(portal_bp, url_prefix="/skola")
     app.register_blueprint(pdf_password_bp, url_prefix="/skola/heslo-pdf")
     app.register_blueprint(conversation_bp)  # /skola/hlaseni/<id>/konverzace, /stav/konverzace
+    app.register_blueprint(conversation_api_bp, url_prefix="/api/v1")
     app.register_blueprint(counsellor_bp, url_prefix="/poradce")
     app.register_blueprint(counsellor_sharing_bp)  # /skola/hlaseni/<id>/poradci...
     app.register_blueprint(followups_bp)  # /moderace/zpravy: reporters' follow-ups
+    csrf.exempt(conversation_api_bp)  # receipt in the Authorization header, no cookies
     csrf.exempt(api_bp)  # JSON API: no cookies, no ambient authority; CSRF does not apply
 

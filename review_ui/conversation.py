@@ -24,7 +24,6 @@ from flask_login import current_user
 
 from crypto.hpke import public_key_of
 from crypto.messages import REPORTER, SCHOOL
-from crypto.receipts import normalise_receipt, reporter_keypair
 from intake.status import REPORTER_STATUS_LABELS
 from models import MessageAuthor, Report
 from models.audit import record
@@ -40,6 +39,7 @@ from review_ui.thread import (
     add_message,
     closed_reason,
     open_thread,
+    reporter_key,
 )
 
 bp = Blueprint("conversation", __name__, template_folder="templates")
@@ -104,15 +104,11 @@ def _reporter_owner(report: Report) -> str:
 
 def _unlock_from_receipt(report: Report) -> bytes | None:
     """Re-derive the reporter key from the receipt posted with this request, if it fits."""
-    receipt = normalise_receipt(request.form.get("receipt", ""))
-    if receipt is None or report.reporter_public_key is None:
-        return None
-    pair = reporter_keypair(receipt)
-    if pair.public != report.reporter_public_key:
-        return None
-    keyring().drop(session.get(REPORTER_HANDLE))
-    session[REPORTER_HANDLE] = keyring().put(_reporter_owner(report), pair.private)
-    return pair.private
+    private_key = reporter_key(report, request.form.get("receipt", ""))
+    if private_key is not None:
+        keyring().drop(session.get(REPORTER_HANDLE))
+        session[REPORTER_HANDLE] = keyring().put(_reporter_owner(report), private_key)
+    return private_key
 
 
 def _reporter_session() -> tuple[Report, bytes] | None:

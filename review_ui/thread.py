@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from crypto.errors import DecryptionError
 from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
+from crypto.receipts import normalise_receipt, reporter_keypair
 from models import Message, MessageAuthor, Report, School, utcnow
 from ozvise.config import Settings
 from review_ui.school_session import VISIBLE_TO_SCHOOL
@@ -72,6 +73,15 @@ def closed_reason(session: Session, report: Report) -> str | None:
     if report.reporter_public_key is None or school is None or school.active_key() is None:
         return "U tohoto hlášení si se školou psát nelze."
     return None
+
+
+def reporter_key(report: Report, receipt_text: str) -> bytes | None:
+    """The reporter's private key, re-derived from the presented receipt, if it fits."""
+    receipt = normalise_receipt(receipt_text or "")
+    if receipt is None or report.reporter_public_key is None:
+        return None
+    pair = reporter_keypair(receipt)
+    return pair.private if pair.public == report.reporter_public_key else None
 
 
 def add_message(session: Session, settings: Settings, report: Report, author: MessageAuthor,

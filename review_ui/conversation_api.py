@@ -1,0 +1,94 @@
+"""JSON API of the conversation for the mobile app (/api/v1/reports/messages).
+
+Authorised like the status endpoint: the receipt in ``Authorization: Bearer <receipt>``,
+never in the URL. Each call re-derives the reporter key from the receipt (Argon2id), so
+the app needs no session and the server keeps no key between calls.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from crypto.messages import REPORTER
+from intake.receipts import RECEIPT_LOOKUP_LIMIT, report_for_receipt
+from models import MessageAuthor, Report
+from models.audit import record
+from ozvise.context import settings
+from ozvise.db import db
+from ozvise.errors import error_response
+from ozvise.extensions import limiter
+from review_ui.thread import (
+    ConversationClosed,
+    InvalidMessage,
+    ThreadMessage,
+    add_message,
+    closed_reason,
+    open_thread,
+    reporter_key,
+)
+
+bp = Blueprint("conversation_api", __name__)
+
+
+def _unauthorised():
+    response = error_response(401, "receipt_unknown", "Kód hlášení neznáme. Pošlete ho celý "
+                                                      "v hlavičce Authorization: Bearer <kód>.")
+    response[0].headers["WWW-Authenticate"] = 'Bearer realm="ozvise-receipt"'
+    return response
+
+
+def _authorise() -> tuple[Report, bytes] | None:
+    scheme, _, credential = (request.headers.get("Authorization") or "").partition(" ")
+    if scheme.lower() != "bearer" or not credential.strip():
+        return None
+    report = report_for_receipt(db(), credential)
+    key = reporter_key(report, credential) if report is not None else None
+    return (report, key) if key is not None else None
+
+
+def _json(message: ThreadMessage) -> dict[str, object]:
+    return {"id": message.id, "author": message.author, "text": message.text,
+            "created_at": message.created_at.isoformat(),
+            "awaiting_moderation": message.awaiting_moderation, "withheld": message.withheld}
+
+
+@bp.get("/reports/messages")
+@limiter.limit(RECEIPT_LOOKUP_LIMIT)
+def read():
+    held = _authorise()
+    if held is None:
+        return _unauthorised()
+    report, private_key = held
+    thread = open_thread(db(), report, REPORTER, private_key)
+    record(db(), "reporter", "messages.decrypted", f"report:{report.id}",
+           count=sum(1 for m in thread if m.text is not None))
+    db().commit()
+    reason = closed_reason(db(), report)
+    return jsonify({"messages": [_json(m) for m in thread], "can_write": reason is None,
+                    "closed_reason": reason})
+
+
+@bp.post("/reports/messages")
+@limiter.limit(RECEIPT_LOOKUP_LIMIT)
+def write():
+    held = _authorise()
+    if held is None:
+        return _unauthorised()
+    if not request.is_json:
+        return error_response(415)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return error_response(400, "invalid_json", "Tělo požadavku musí být objekt JSON.")
+    report, private_key = held
+    try:
+        message = add_message(db(), settings(), report, MessageAuthor.REPORTER, data.get("text"))
+    except ConversationClosed as exc:
+        db().rollback()
+        return error_response(409, "conversation_closed", exc.message)
+    except InvalidMessage as exc:
+        db().rollback()
+        return error_response(400, "invalid_text", exc.message, field="text")
+    record(db(), "reporter", "message.sent", f"report:{report.id}", message_id=message.id,
+           moderated=message.moderated_at is None)
+    db().commit()
+    return jsonify({"id": message.id, "awaiting_moderation": message.moderated_at is None}), 201
