@@ -251,10 +251,6 @@ def audit_verify() -> None:
 
 
 def _register_detection_commands() -> None:
-    import importlib.util
-
-    if importlib.util.find_spec("ner.cli") is None:  # detector CLI lands with issue 3
-        return
     from ner.cli import bench, detect, redact
 
     main.add_command(detect)
