@@ -121,16 +121,17 @@ def make_moderator(session: Session, username: str = "moderator", enrolled: bool
 def login_moderator(client, moderator, password: str = MODERATOR_PASSWORD):
     """Password step, then the current TOTP code; returns the final response.
 
-    TOTP codes are single-use per account and 30 s step (replay protection, in memory):
-    tests that log the same moderator in twice need a fresh ``second_factor._last_used``.
+    A code is accepted once per 30-second step and account (replay protection), so the
+    helper forgets the last use first, as if the moderator waited for the next code.
     """
-    from review_ui.second_factor import current_code
+    from review_ui import second_factor
 
     token = csrf_token(client, "/moderace/prihlaseni")
     first = client.post("/moderace/prihlaseni", data={
         "csrf_token": token, "username": moderator.username, "password": password})
     if first.status_code != 302 or not first.headers["Location"].endswith("/overeni"):
         return first
+    second_factor._last_used.pop(f"moderator:{moderator.id}", None)
     token = csrf_token(client, "/moderace/overeni")
-    return client.post("/moderace/overeni", data={"csrf_token": token,
-                                                 "code": current_code(moderator.totp_secret)})
+    return client.post("/moderace/overeni", data={
+        "csrf_token": token, "code": second_factor.current_code(moderator.totp_secret)})
