@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from delivery.transport import deliver, describe_error
@@ -38,7 +39,7 @@ class WorkerPolicy:
     base_delay: timedelta = timedelta(seconds=30)
     max_delay: timedelta = timedelta(hours=6)
     max_attempts: int = 12  # about two days of retries with the defaults
-    batch: int = 20
+    batch: int = 20  # due candidates looked at per claim
 
     def backoff(self, attempts: int) -> timedelta:
         """30 s, 1 min, 2 min, … doubling per failed attempt, capped at ``max_delay``."""
@@ -69,14 +70,15 @@ class Claim:
     attempts: int
 
 
-def claim(session: Session, policy: WorkerPolicy, now: datetime | None = None) -> list[Claim]:
-    """Atomically take due messages (pending, or sending with an expired lease).
+def claim_next(session: Session, policy: WorkerPolicy,
+               now: datetime | None = None) -> Claim | None:
+    """Atomically take one due message (pending, or sending with an expired lease).
 
-    ``(status, attempts)`` is the row's version: every claim bumps ``attempts``, so of two
-    workers that saw the same row, only the first one's conditional UPDATE matches.
+    One at a time, so each lease covers one send. ``(status, attempts)`` is the row's
+    version: every claim bumps ``attempts``, so of two workers that saw the same row,
+    only the first one's conditional UPDATE matches; the other tries the next row.
     """
     now = now or utcnow()
-    claimed = []
     for message_id, status, attempts in _due(session, now, policy.batch):
         result = session.execute(
             update(OutboxMessage)
@@ -86,8 +88,8 @@ def claim(session: Session, policy: WorkerPolicy, now: datetime | None = None) -
                     attempts=attempts + 1))
         session.commit()
         if result.rowcount == 1:
-            claimed.append(Claim(message_id, attempts + 1))
-    return claimed
+            return Claim(message_id, attempts + 1)
+    return None
 
 
 def _finish(session: Session, held: Claim, **values: object) -> None:
@@ -120,18 +122,35 @@ def send_one(session: Session, settings: Settings, policy: WorkerPolicy, held: C
     stats.sent += 1
 
 
+def scrub_sqlite_wal(engine: Engine) -> bool:
+    """Checkpoint SQLite's write-ahead log into the database file and truncate it.
+
+    Why: ``secure_delete`` zeroes a used PDF key slot in the database file, but the WAL
+    keeps the page image from before the deletion until a checkpoint truncates it. Every
+    worker round (each few seconds under ``ozvise serve``) scrubs it; a short busy timeout
+    makes a round that meets a reader give up and leave it to the next. PostgreSQL keeps a
+    dead row until VACUUM reuses its space (see ``crypto.pdf_password``). True if done.
+    """
+    if engine.dialect.name != "sqlite":
+        return False
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA busy_timeout = 1000")
+        busy = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+        connection.exec_driver_sql("PRAGMA busy_timeout = 30000")
+    return busy == 0
+
+
 def run_once(factory: sessionmaker, settings: Settings,
              policy: WorkerPolicy | None = None) -> RunStats:
-    """Send everything due now (in batches) and return what happened."""
+    """Send everything due now, scrub the SQLite log, and return what happened."""
     policy = policy or WorkerPolicy()
     stats = RunStats()
     with factory() as session:
-        while True:
-            claimed = claim(session, policy)
-            for held in claimed:
-                send_one(session, settings, policy, held, stats)
-            if len(claimed) < policy.batch:
-                return stats
+        while (held := claim_next(session, policy)) is not None:
+            send_one(session, settings, policy, held, stats)
+        engine = session.get_bind()
+    scrub_sqlite_wal(engine)
+    return stats
 
 
 def run_forever(factory: sessionmaker, settings: Settings, stop: threading.Event,

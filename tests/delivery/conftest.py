@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+import socket
 import threading
 from dataclasses import dataclass, field
-from email import message_from_bytes
-from email.message import Message
+from email import message_from_bytes, policy
+from email.message import EmailMessage, Message
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,8 @@ class Received:
     raw: bytes
 
     @property
-    def email(self) -> Message:
-        return message_from_bytes(self.raw)
+    def email(self) -> EmailMessage:
+        return message_from_bytes(self.raw, policy=policy.default)  # type: ignore[return-value]
 
 
 @dataclass
@@ -85,9 +86,12 @@ class RecordingHandler:
 @pytest.fixture
 def smtp_server():
     handler = RecordingHandler()
-    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    with socket.socket() as probe:  # a free loopback port (aiosmtpd cannot start on port 0)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    handler.port = controller.port  # type: ignore[attr-defined]
+    handler.port = port  # type: ignore[attr-defined]
     yield handler
     handler.release.set()
     controller.stop()
