@@ -21,8 +21,10 @@ same transaction. Properties:
   and files decrypts no existing PDF; an unused slot opens only a PDF not yet written
   (an attacker who copies the database *and* later intercepts a future mail could read
   that one mail: the price of one password per school, documented here on purpose);
-- SQLite runs with ``secure_delete`` so a deleted slot's bytes are overwritten; on
-  PostgreSQL a deleted row lingers until VACUUM.
+- SQLite runs with ``secure_delete`` so a deleted slot's bytes are overwritten in the
+  database file, and the outbox worker truncates the write-ahead log every round
+  (``delivery.worker.scrub_sqlite_wal``); on PostgreSQL a deleted row lingers in the
+  table file until VACUUM reuses its space.
 
 If a school ever uses up its pool before registering, further reports of that school are
 still stored (their data key is wrapped to the onboarding key) and reach the school at
