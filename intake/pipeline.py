@@ -64,9 +64,12 @@ def _prepare_pdf_delivery(session: Session, settings: Settings, school: School, 
     none/basic, or no active key: see ``delivery.handover``). Such schools receive
     reports as password-protected PDFs. The PDF must be rendered here, inside the intake
     transaction, because this is the only moment the plaintext exists; it is stored only
-    encrypted. Delivery itself waits for the moderator (``delivery.handover``). Until the
-    PDF renderer lands, this step does nothing.
+    encrypted. Delivery itself waits for the moderator (``delivery.handover``).
     """
+    from delivery.pdf_intake import prepare_pdf
+
+    prepare_pdf(session, settings, school, report, victim_name=submission.victim_name,
+                victim_class=submission.victim_class, text=submission.text)
 
 
 def submit_report(session: Session, settings: Settings, submission: Submission) -> Receipt:
