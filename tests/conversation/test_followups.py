@@ -48,8 +48,8 @@ def test_moderator_passes_and_withholds(app, client, session, settings):
                           data={"csrf_token": token, "decision": "pass"}).status_code == 302
     assert moderator.post(f"/moderace/zpravy/{spam.id}",
                           data={"csrf_token": token, "decision": "withhold"}).status_code == 302
-    again = moderator.post(f"/moderace/zpravy/{named.id}",
-                           data={"csrf_token": token, "decision": "withhold"}, follow_redirects=True)
+    again = moderator.post(f"/moderace/zpravy/{named.id}", follow_redirects=True,
+                           data={"csrf_token": token, "decision": "withhold"})
     assert "už rozhodl" in again.get_data(as_text=True)
     assert moderator.post(f"/moderace/zpravy/{named.id}",
                           data={"csrf_token": token, "decision": "maybe"}).status_code == 400
