@@ -13,7 +13,7 @@ from functools import wraps
 from typing import Any
 
 from flask import Flask, abort, current_app, redirect, request, session, url_for
-from flask_login import LoginManager, current_user
+from flask_login import LoginManager, current_user, user_logged_in, user_logged_out
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -47,6 +47,15 @@ class Principal:
         return self.account.role.value if self.kind == "member" else self.kind
 
 
+#: Server-side half of every login: the signed cookie alone cannot be replayed after
+#: logout, after 30 idle minutes (the keyring's idle expiry) or after a restart.
+SESSION_HANDLE = "session_handle"
+
+
+def _session_owner(identity: str) -> str:
+    return f"session:{identity}"
+
+
 _ACCOUNT_MODELS = {"member": SchoolMember, "moderator": Moderator, "counsellor": Counsellor}
 
 
@@ -62,10 +71,20 @@ def init_auth(app: Flask) -> None:
         model = _ACCOUNT_MODELS.get(kind)
         if model is None or not raw_id.isdigit():
             return None
+        if keyring().get(session.get(SESSION_HANDLE), _session_owner(identity)) is None:
+            return None  # logged out, idle for 30 minutes, or the server restarted
         account = db().get(model, int(raw_id))
         if account is None or not account.active:
             return None
         return Principal(kind, account)
+
+    @user_logged_in.connect_via(app)
+    def _session_started(_sender: Flask, user: Principal, **_extra: Any) -> None:
+        session[SESSION_HANDLE] = keyring().put(_session_owner(user.get_id()), b"live")
+
+    @user_logged_out.connect_via(app)
+    def _session_ended(_sender: Flask, **_extra: Any) -> None:
+        keyring().drop(session.pop(SESSION_HANDLE, None))
 
     @login_manager.unauthorized_handler
     def _unauthorized():
