@@ -71,7 +71,7 @@ def daily_chart(days: list[Day]) -> Chart:
             names = {"passed": "předáno", "spam": "spam", "waiting": "čeká"}
             rects.append(Rect(round(x, 1), round(y, 1), round(bar_w, 1), round(h, 1),
                               COLOURS[part], f"{when}: {names[part]} {count}"))
-        if i % label_every == 0 or i == len(days) - 1:
+        if (len(days) - 1 - i) % label_every == 0:  # counted from today, so today is labelled
             x_ticks.append(Tick(round(x + bar_w / 2, 1), HEIGHT - 8, when))
     y_ticks = [Tick(LEFT - 6, round(TOP + plot_h - plot_h * v / top + 4, 1), str(v))
                for v in (0, top // 2, top)]

@@ -54,6 +54,11 @@ def _aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
+def local_cs(moment: datetime) -> str:
+    """A stored moment as Czech local time: ``21. 11. 2026 22:20``."""
+    return _aware(moment).astimezone(PRAGUE).strftime("%-d. %-m. %Y %H:%M")
+
+
 def compute(session: Session, now: datetime, days: int = 30) -> Stats:
     """Statistics of the reports received in the last ``days`` calendar days."""
     today = _aware(now).astimezone(PRAGUE).date()

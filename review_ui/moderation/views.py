@@ -22,7 +22,7 @@ from review_ui.moderation import bp
 from review_ui.moderation.chart import daily_chart
 from review_ui.moderation.decisions import OPEN_STATUSES, SPAM_REASONS, DecisionRefused, decide
 from review_ui.moderation.marking import NEW_PREFIX, known_placeholders, mark_phrase
-from review_ui.moderation.stats import WINDOWS, compute, duration_cs, percent_cs
+from review_ui.moderation.stats import WINDOWS, compute, duration_cs, local_cs, percent_cs
 from review_ui.moderation.text import (
     LABEL_CHOICES,
     LABEL_NAMES,
@@ -108,7 +108,7 @@ def _render_review(report: Report, *, error: str | None = None, phrase: str = ""
         known=known_placeholders(report), label_choices=LABEL_CHOICES, new_prefix=NEW_PREFIX,
         spam_reasons=SPAM_REASONS, error=error, phrase=phrase, target=target,
         waiting=_waiting_count(), position=(position or 0) + 1,
-        age=age_cs(report.created_at, utcnow())), status
+        received=local_cs(report.created_at), age=age_cs(report.created_at, utcnow())), status
 
 
 def _gone() -> tuple[str, int]:

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from crypto.onboarding import new_onboarding_keypair, write_public_key
 from models import AuditEvent, Report, utcnow
-from review_ui.moderation.stats import compute, duration_cs
+from review_ui.moderation.stats import compute, duration_cs, local_cs
 from review_ui.moderation.views import age_cs
 from tests.factories import csrf_token, make_school
 
@@ -75,7 +75,7 @@ def test_review_page_shows_placeholders_marked_school_and_date(mod_client, schoo
     assert '<mark class="placeholder ph-PERSON">[OSOBA 1]</mark>' in page
     assert '<mark class="placeholder ph-CLASS">[TŘÍDA 1]</mark>' in page
     assert school.school.name in page
-    assert report.created_at.strftime("%d. %m. %Y") in page
+    assert local_cs(report.created_at) in page
     assert "Petr" not in page and "7.B" not in page
 
 
