@@ -1,10 +1,15 @@
 """Pseudonymise one submission before anything is stored.
 
 The detector (``ner``) runs with the form fields as seeds, so it finds the victim's name
-in every grammatical form. On top of that, intake guarantees one thing itself: the field
-values as typed are masked wherever they occur in the text, case- and
-diacritics-insensitively, even if the detector judged them junk ("test", "ja"). The
-moderator must never read what the reporter wrote into the name or class field.
+in every grammatical form. On top of that, intake guarantees two things itself, case- and
+diacritics-insensitively and whatever the detector decided:
+
+- the field values as typed are masked wherever they occur in the text, even if the
+  detector judged them junk ("test", "ja"): the moderator must never read what the
+  reporter wrote into the name or class field;
+- what was hidden once is hidden everywhere in the report: every other occurrence of a
+  detected span's text gets the same label and person, so a text never shows in one
+  place what it hides in another.
 """
 
 from __future__ import annotations
@@ -55,21 +60,38 @@ def _word_patterns(name: str) -> list[re.Pattern[str]]:
     return [re.compile(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])") for w in sorted(words)]
 
 
-def field_spans(text: str, victim_name: str, victim_class: str) -> list[Span]:
-    """Every occurrence of the name (whole, and each word) and of the class in ``text``."""
+def _find(text: str, wanted: list[tuple[re.Pattern[str], str, str | None]]) -> list[Span]:
+    """Spans of every match of ``(pattern, label, cluster)`` in the folded ``text``."""
     folded, index = _folded_with_index(text)
     found: list[Span] = []
-    wanted: list[tuple[re.Pattern[str], str]] = []
+    for pattern, label, cluster in wanted:
+        for match in pattern.finditer(folded):
+            start, end = index[match.start()], index[match.end() - 1] + 1
+            found.append(Span(start, end, label, 1.0, cluster))
+    return found
+
+
+def field_spans(text: str, victim_name: str, victim_class: str) -> list[Span]:
+    """Every occurrence of the name (whole, and each word) and of the class in ``text``."""
+    wanted: list[tuple[re.Pattern[str], str, str | None]] = []
     for value, label in ((victim_name, "PERSON"), (victim_class, "CLASS")):
         pattern = _value_pattern(value)
         if pattern is not None:
-            wanted.append((pattern, label))
-    wanted += [(pattern, "PERSON") for pattern in _word_patterns(victim_name)]
-    for pattern, label in wanted:
-        for match in pattern.finditer(folded):
-            start, end = index[match.start()], index[match.end() - 1] + 1
-            found.append(Span(start, end, label, 1.0))
-    return found
+            wanted.append((pattern, label, None))
+    wanted += [(pattern, "PERSON", None) for pattern in _word_patterns(victim_name)]
+    return _find(text, wanted)
+
+
+def repeated_spans(text: str, detected: list[Span]) -> list[Span]:
+    """Every other occurrence of each detected span's text, with its label and cluster."""
+    wanted: list[tuple[re.Pattern[str], str, str | None]] = []
+    seen: set[tuple[str, str]] = set()
+    for span in detected:
+        pattern = _value_pattern(text[span.start:span.end])
+        if pattern is not None and (pattern.pattern, span.label) not in seen:
+            seen.add((pattern.pattern, span.label))
+            wanted.append((pattern, span.label, span.cluster))
+    return _find(text, wanted)
 
 
 def _victim_cluster(detected: list[Span], extra: list[Span]) -> str:
@@ -86,8 +108,10 @@ def redact(text: str, victim_name: str, victim_class: str) -> Pseudonymised:
     with _DETECT_LOCK:
         detected = get_detector().detect(text, victim_name=victim_name or None,
                                          victim_class=victim_class or None)
-    extra = field_spans(text, victim_name, victim_class)
-    cluster = _victim_cluster(detected, extra)
-    extra = [Span(s.start, s.end, s.label, s.score, cluster if s.label == "PERSON" else None)
-             for s in extra]
-    return pseudonymise(text, merge(align(detected + extra, text)))
+    fields = field_spans(text, victim_name, victim_class)
+    cluster = _victim_cluster(detected, fields)
+    fields = [Span(s.start, s.end, s.label, s.score, cluster if s.label == "PERSON" else None)
+              for s in fields]
+    spans = merge(align(detected + fields, text))
+    spans = merge(align(spans + repeated_spans(text, spans), text))
+    return pseudonymise(text, spans)
