@@ -40,7 +40,10 @@ def openapi() -> Response:
 
 @bp.get("/schools")
 def schools():
-    query = (request.args.get("q") or "").strip()[:MAX_QUERY_CHARS]
+    query = request.args.get("q") or ""
+    if len(query) > MAX_QUERY_CHARS:
+        return error_response(400, "query_too_long", f"Hledaný text může mít nejvýše "
+                                                     f"{MAX_QUERY_CHARS} znaků.", field="q")
     return jsonify({"schools": [school_json(s) for s in search_schools(db(), query)]})
 
 

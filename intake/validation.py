@@ -32,7 +32,11 @@ def clean_text(value: object, field: str, limit: int, *, multiline: bool) -> str
         return ""
     if not isinstance(value, str):
         raise InvalidSubmission("invalid_type", "Hodnota musí být text.", field)
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(text) > limit:  # the limit counts what was typed; NFC may change the length a bit
+        raise InvalidSubmission("too_long", f"Text je příliš dlouhý (nejvýše {limit} znaků, "
+                                            f"zadáno {len(text)}).", field)
+    text = unicodedata.normalize("NFC", text)
     if "\ufffd" in text:  # what a form decoder leaves of bytes that were not UTF-8
         raise InvalidSubmission("invalid_encoding", "Text obsahuje neplatné znaky (není v "
                                                     "kódování UTF-8). Napište ho prosím znovu.",
@@ -41,9 +45,6 @@ def clean_text(value: object, field: str, limit: int, *, multiline: bool) -> str
     if any(unicodedata.category(ch) in {"Cc", "Cs"} and ch not in allowed for ch in text):
         raise InvalidSubmission("control_characters",
                                 "Text obsahuje neplatné řídicí znaky. Odstraňte je prosím.", field)
-    if len(text) > limit:
-        raise InvalidSubmission("too_long", f"Text je příliš dlouhý (nejvýše {limit} znaků, "
-                                            f"zadáno {len(text)}).", field)
     return text
 
 
