@@ -232,6 +232,22 @@ def outbox_run(once: bool, interval: float, lease: float) -> None:
     run_outbox(settings_from_env(), once=once, interval=interval, lease_seconds=lease)
 
 
+@main.group(help="Záznamy o přihlášení (uchovávají se nejvýše 7 dní).")
+def logins() -> None:
+    pass
+
+
+@logins.command("purge", help="Smaže záznamy o přihlášení starší 7 dní (děje se i při "
+                              "každém přihlášení).")
+def logins_purge() -> None:
+    from review_ui.auth import purge_login_attempts
+
+    session = session_for(settings_from_env())
+    removed = purge_login_attempts(session)
+    session.commit()
+    click.echo(f"Smazáno záznamů o přihlášení: {removed}.")
+
+
 @main.group(help="Auditní záznam.")
 def audit() -> None:
     pass

@@ -135,3 +135,19 @@ def test_login_records_are_kept_at_most_seven_days(client, session, age_days):
     old = session.scalar(select(func.count(LoginAttempt.id)).where(
         LoginAttempt.created_at < utcnow() - timedelta(days=1)))
     assert old == (1 if age_days < 7 else 0)
+
+
+def test_purge_command(settings, session, monkeypatch):
+    from click.testing import CliRunner
+
+    from ozvise.cli import main
+
+    session.add(LoginAttempt(account_type="member", account_id=1, success=False,
+                             created_at=utcnow() - timedelta(days=8)))
+    session.commit()
+    monkeypatch.setenv("OZVISE_INSTANCE_DIR", str(settings.instance_dir))
+    monkeypatch.setenv("OZVISE_DATABASE_URL", settings.database_url)
+    result = CliRunner().invoke(main, ["logins", "purge"])
+    assert result.exit_code == 0 and "Smazáno záznamů o přihlášení: 1." in result.output
+    session.expire_all()
+    assert session.scalar(select(func.count(LoginAttempt.id))) == 0
