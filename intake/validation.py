@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 MAX_NAME_CHARS = 200
 MAX_CLASS_CHARS = 40
 MAX_SCHOOL_ID = 2**31 - 1  # INTEGER primary keys on PostgreSQL
+#: Werkzeug leaves bytes that are not UTF-8 in a urlencoded form as literal "%FF" escapes.
+_UNDECODED_ESCAPE = re.compile(r"%[89A-F][0-9A-F]")
 
 
 class InvalidSubmission(ValueError):
@@ -59,6 +62,15 @@ def parse_school_id(value: object) -> int:
         raise InvalidSubmission("school_unknown", "Vybraná škola neexistuje. Vyberte ji prosím "
                                                   "znovu ze seznamu.", "school_id")
     raise InvalidSubmission("school_missing", "Vyberte prosím školu ze seznamu.", "school_id")
+
+
+def refuse_undecoded_form_bytes(data: dict[str, str]) -> None:
+    """A urlencoded form whose bytes were not UTF-8 (e.g. ``text=%FF``) is refused, not stored."""
+    for field, value in data.items():
+        if _UNDECODED_ESCAPE.search(value):
+            raise InvalidSubmission("invalid_encoding", "Text obsahuje neplatné znaky (není v "
+                                                        "kódování UTF-8). Napište ho prosím "
+                                                        "znovu.", field)
 
 
 def validate_submission(data: dict[str, object], max_description_chars: int) -> Submission:

@@ -14,7 +14,12 @@ from intake.pipeline import IntakeUnavailable, submit_report
 from intake.receipts import RECEIPT_LOOKUP_LIMIT, receipt_groups, report_for_receipt
 from intake.schools import MAX_QUERY_CHARS, full_list, search_schools
 from intake.status import REPORTER_STATUS_LABELS
-from intake.validation import InvalidSubmission, parse_school_id, validate_submission
+from intake.validation import (
+    InvalidSubmission,
+    parse_school_id,
+    refuse_undecoded_form_bytes,
+    validate_submission,
+)
 from models import School
 from ozvise.context import settings
 from ozvise.db import db
@@ -62,8 +67,10 @@ def submit():
         return _render_form("Formulář se nepodařilo odeslat. Pole „Nevyplňujte“ musí zůstat "
                             "prázdné.", status=400)
     try:
-        submission = validate_submission(request.form.to_dict(),
-                                         settings().max_description_chars)
+        data = request.form.to_dict()
+        if request.mimetype == "application/x-www-form-urlencoded":
+            refuse_undecoded_form_bytes(data)
+        submission = validate_submission(data, settings().max_description_chars)
         receipt = submit_report(db(), settings(), submission)
     except InvalidSubmission as exc:
         return _render_form(exc.message, exc.field, status=400)
