@@ -54,6 +54,8 @@ def age_cs(created_at: datetime, now: datetime) -> str:
     if created_at.tzinfo is None:
         created_at = created_at.replace(tzinfo=now.tzinfo)
     minutes = max(int((now - created_at).total_seconds() // 60), 0)
+    if minutes < 1:
+        return "méně než minutu"
     if minutes < 60:
         return f"{minutes} {_plural(minutes, 'minuta', 'minuty', 'minut')}"
     hours = minutes // 60
@@ -83,7 +85,7 @@ def queue():
     items = [{"report": report, "school": school, "age": age_cs(report.created_at, now)}
              for report, school in rows]
     return render_template("moderation/queue.html", items=items, waiting=waiting,
-                           limit=QUEUE_LIMIT)
+                           waits=_plural(waiting, "čeká", "čekají", "čeká"), limit=QUEUE_LIMIT)
 
 
 def _open_report(report_id: str) -> Report | None:
@@ -129,8 +131,7 @@ def review(report_id: str):
 def next_report() -> Response:
     """The oldest waiting report (keyboard: one key from the queue to work)."""
     first = db().execute(_queue_query().limit(1)).first()
-    if first is None:
-        flash("Fronta je prázdná.", "ok")
+    if first is None:  # the queue page says it is empty
         return redirect(url_for("moderation.queue"))
     return redirect(url_for("moderation.review", report_id=first[0].id))
 

@@ -33,6 +33,15 @@ def test_moderator_gets_403_on_every_school_portal_route(app, mod_client, sessio
     assert len(seen) >= 3 and all(status == 403 for status in seen.values()), seen
 
 
+def test_moderator_gets_403_on_every_other_protected_route(app, mod_client, session, settings,
+                                                           school):
+    """Counsellor views and anything added later: whatever does not admit moderators."""
+    report, _receipt = delivered_report(app.test_client(), session, settings, school.school.id,
+                                        TEXT)
+    seen = _walk(app, mod_client, "/", "moderator", {"report_id": report.id})
+    assert all(status == 403 for status in seen.values()), seen
+
+
 def test_school_members_get_403_on_every_moderation_route(app, session, school):
     for role in ("admin", "handler", "analyst"):
         client = app.test_client()

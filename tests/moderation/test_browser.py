@@ -59,7 +59,7 @@ def test_moderator_marks_a_missed_name_and_delivers(live_server, browser, sessio
     page.fill("#code", current_code(moderator.totp_secret))
     page.screenshot(path=str(artifacts / "moderation-totp.png"))
     page.click("button:has-text('Přihlásit')")
-    assert page.inner_text("#waiting-count").startswith("2 hlášení čeká")
+    assert page.inner_text("#waiting-count").startswith("2 hlášení čekají")
     page.screenshot(path=str(artifacts / "moderation-queue.png"), full_page=True)
 
     page.keyboard.press("j")  # keyboard: first row, then open it

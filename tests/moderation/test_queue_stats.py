@@ -39,7 +39,7 @@ def test_queue_lists_waiting_reports_oldest_first(mod_client, session, settings,
     page = mod_client.get("/moderace/").get_data(as_text=True)
     order = [m.group(1) for m in re.finditer(r'/moderace/hlaseni/([0-9a-f]{32})"', page)]
     assert order == [old.id, middle.id, young.id]
-    assert "<strong>3</strong> hlášení čeká" in page
+    assert "<strong>3</strong> hlášení čekají" in page
     assert "3 dny" in page and "5 hodin" in page and "2 minuty" in page
     assert "ZŠ Druhá, Polní 2" in page
     assert f"{len(TEXTS[1])} znaků" in page
@@ -49,7 +49,7 @@ def test_queue_lists_waiting_reports_oldest_first(mod_client, session, settings,
     mod_client.post(f"/moderace/hlaseni/{old.id}/rozhodnuti",
                     data={"csrf_token": token, "decision": "deliver"})
     page = mod_client.get("/moderace/").get_data(as_text=True)
-    assert old.id not in page and "<strong>2</strong> hlášení čeká" in page
+    assert old.id not in page and "<strong>2</strong> hlášení čekají" in page
 
 
 def test_views_are_audited_with_ids_and_counts_only(mod_client, session, moderator, school,
@@ -109,6 +109,7 @@ def test_czech_durations_and_ages():
     assert duration_cs(None) == "–" and duration_cs(12) == "12 min"
     assert duration_cs(150) == "2,5 h" and duration_cs(3 * 1440) == "3,0 dne"
     now = utcnow()
+    assert age_cs(now, now) == "méně než minutu"
     assert age_cs(now - timedelta(minutes=1), now) == "1 minuta"
     assert age_cs(now - timedelta(hours=3), now) == "3 hodiny"
     assert age_cs(now - timedelta(days=7), now) == "7 dní"
