@@ -7,6 +7,8 @@ has a conflicting surname, so "Petr Novák" and "Petr Dvořák" stay apart.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .gazetteer import Gazetteer
 from .span import Span
 from .textutil import Token
@@ -43,11 +45,13 @@ def _sur_key(base: str) -> str:
 def assign(spans: list[Span], tokens: list[Token], gaz: Gazetteer) -> list[Span]:
     people: list[tuple[set[str], set[str]]] = []
     mention_keys = []
+    starts = [t.start for t in tokens]
     for s in spans:
         if s.label != "PERSON":
             mention_keys.append(None)
             continue
-        toks = [t for t in tokens if t.start >= s.start and t.end <= s.end]
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        toks = [t for t in tokens[lo:hi] if t.end <= s.end]
         mention_keys.append(_keys(toks, gaz))
     # full names first so that single words attach to the right person
     order = sorted(

@@ -19,6 +19,9 @@ from .textutil import tokenize
 
 ALL_LAYERS = ("seeded", "patterns", "gazetteer", "model", "cues")
 SPACY_MODEL = "cs_core_news_sm"
+# Only tok2vec + ner run: the morphologizer, parser and lemmatizers are not needed (the CNEC-trained
+# tagger in tagger.py replaces the NameType feature), which keeps us at spaCy-NER-alone speed.
+SPACY_EXCLUDE = ["morphologizer", "parser", "trainable_lemmatizer", "lemmatizer", "attribute_ruler"]
 MAX_SPACY_CHARS = 200_000  # longer texts go through spaCy in slices
 
 
@@ -49,6 +52,8 @@ class Detector:
         self, items: Iterable[tuple[str, str | None, str | None]], batch_size: int = 32
     ) -> list[list[Span]]:
         """Batch version of ``detect`` (spaCy's ``pipe`` is faster on many texts)."""
+        items = list(items)
+        holes = [_holes(t) for t, _n, _c in items]
         items = [(_clean(t), n, c) for t, n, c in items]
         docs: list = [None] * len(items)
         if self.nlp is not None:
@@ -59,11 +64,16 @@ class Detector:
                 strict=True,
             ):
                 docs[i] = doc
-        return [self._detect(t, n, c, docs[i]) for i, (t, n, c) in enumerate(items)]
+        return [self._detect(t, n, c, docs[i], holes[i]) for i, (t, n, c) in enumerate(items)]
 
     # -- internals --------------------------------------------------------------------------
     def _detect(
-        self, text: str, victim_name: str | None, victim_class: str | None, doc
+        self,
+        text: str,
+        victim_name: str | None,
+        victim_class: str | None,
+        doc,
+        holes: tuple[tuple[int, int], ...] = (),
     ) -> list[Span]:
         if not text.strip():
             return []
@@ -84,6 +94,7 @@ class Detector:
                     self.gaz,
                     doc if "model" in self.layers else None,
                     use_cues="cues" in self.layers,
+                    holes=holes,
                 )
             else:
                 spans += names.model_only(doc)
@@ -92,6 +103,13 @@ class Detector:
             spans = merge(align(propagate(text, spans, tokens, self.gaz), text))
         spans = join_names(text, _mask_placeholders(text, spans))
         return assign(spans, tokens, self.gaz)
+
+
+def _holes(text) -> tuple[tuple[int, int], ...]:
+    """Where placeholders of an earlier redaction stand (blanked by ``_clean``)."""
+    if not isinstance(text, str) or "[" not in text:
+        return ()
+    return tuple((m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text))
 
 
 def _clean(text: str) -> str:
@@ -131,7 +149,7 @@ def _load_spacy():
         if _NLP is None:
             import spacy
 
-            _NLP = spacy.load(SPACY_MODEL, exclude=["parser", "trainable_lemmatizer", "lemmatizer"])
+            _NLP = spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDE)
         return _NLP
 
 

@@ -87,12 +87,15 @@ def propagate(
                 for m in gaz.lookup(t.folded):
                     if len(m.base) >= 4:
                         person_bases[m.base] = max(person_bases.get(m.base, 0), sc)
+    frags: dict[str, Span] = {}
     for s in spans:
         if s.label != "PERSON":
             frag = text[s.start : s.end]
-            if len(frag) >= 3:
-                rx = re.compile(r"(?<!\w)" + re.escape(frag) + r"(?!\w)")
-                extra += [Span(m.start(), m.end(), s.label, s.score) for m in rx.finditer(text)]
+            if len(frag) >= 3 and frag not in frags:
+                frags[frag] = s
+    for frag, s in frags.items():
+        rx = re.compile(r"(?<!\w)" + re.escape(frag) + r"(?!\w)")
+        extra += [Span(m.start(), m.end(), s.label, s.score) for m in rx.finditer(text)]
     for t in tokens:
         sc = person_words.get(t.folded)
         if sc is None and person_bases and t.is_cap and len(t.folded) >= 4:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, NameMatch
 from ..span import Span
+from ..tagger import features, get_tagger
 from ..textutil import Token
 
 # spaCy entity types that veto a weak name reading ("v Olomouci", "Lidl", "TikTok").
@@ -40,6 +41,13 @@ LOWER_MAX_ZIPF = 2.5
 COMMON_CAP_STRONG = 99.0
 COMMON_CAP_WEAK = 4.5
 COMMON_CAP_MODEL = 99.0
+# CNEC-trained tagger (tagger.py): a capitalised word with a margin above TAG_ADD is a name
+# even if nothing else knows it; a gazetteer/spaCy reading with a margin below TAG_VETO is vetoed.
+TAG_ADD = -1.5
+TAG_VETO = -8.0  # against a gazetteer reading
+TAG_VETO_MODEL_ONLY = -2.0  # against a spaCy-only reading (no gazetteer name)
+VETO_EXEMPT_RANK = 300
+GROW_VETO = -99.0  # a neighbour with a margin below this is not pulled into a name
 VETO_RANK = 800  # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
 # Cue words (folded) after which the next word is a name if it looks like one at all.
@@ -137,6 +145,7 @@ CUE_SKIP = {
     "ucitel",
     "ucitele",
     "uciteli",
+    "ucitelem",
     "se",
     "reditelka",
     "reditel",
@@ -157,6 +166,71 @@ CUE_SKIP = {
     "byl",
     "byla",
 }
+TITLE_CUES = {
+    "pan",
+    "pana",
+    "panu",
+    "panem",
+    "pane",
+    "pani",
+    "slecna",
+    "slecny",
+    "slecne",
+    "slecnou",
+    "ucitel",
+    "ucitele",
+    "uciteli",
+    "ucitelem",
+    "ucitelka",
+    "ucitelky",
+    "ucitelce",
+    "ucitelku",
+    "ucitelkou",
+    "reditel",
+    "reditele",
+    "reditelka",
+    "reditelky",
+    "trener",
+    "trenera",
+    "trenerka",
+    "mgr",
+    "ing",
+    "bc",
+    "mudr",
+    "phdr",
+    "paedr",
+    "rndr",
+    "judr",
+    "doc",
+    "prof",
+}
+# lowercase inner parts of foreign names ("van den", "von", "de", "al", "bin")
+NAME_PARTICLES = {
+    "van",
+    "von",
+    "den",
+    "der",
+    "de",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "dos",
+    "das",
+    "la",
+    "le",
+    "ter",
+    "ten",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "ben",
+    "abu",
+    "zu",
+}
+ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 WEAK_CUES = {"kluk", "holka", "holky", "kluka"}  # only with "jménem"/"se jmenuje" after them
 
 
@@ -167,10 +241,12 @@ class TokenEvidence:
     surname: NameMatch | None = None
     sp_person: bool = False
     sp_other: bool = False
+    ent: str = ""  # spaCy entity type of the token ("" outside entities)
     name_type: bool = False  # spaCy morphology NameType=Giv/Sur on a PROPN
     propn: bool = False
     common: float = 0.0
     score: float = 0.0
+    margin: float | None = None  # CNEC-trained tagger (capitalised words only), > 0 = name
     why: list[str] = field(default_factory=list)
 
 
@@ -193,7 +269,8 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
         e = TokenEvidence(t, _best(ms, "given"), _best(ms, "surname"), common=gaz.zipf(t.folded))
         st = sp_by_start.get(t.start)
         if st is not None:
-            e.sp_person = st.ent_type_ == "PERSON"
+            e.ent = st.ent_type_
+            e.sp_person = e.ent == "PERSON"
             e.sp_other = st.ent_type_ in NON_PERSON_ENTS
             e.propn = st.pos_ == "PROPN"
             nt = st.morph.get("NameType")
@@ -259,12 +336,58 @@ def _adjacent(tokens: list[Token], text: str, i: int, j: int) -> bool:
     )
 
 
+def _tagged_score(e: TokenEvidence, use_model: bool) -> float:
+    s = _token_score(e, use_model)
+    m = e.margin
+    if m is None:
+        return s
+    if m > TAG_ADD:
+        return max(s, 0.75)
+    if s > 0:
+        known = e.given is not None or e.surname is not None
+        g = e.given
+        if g is not None and g.exact and not g.entry.ambiguous and g.entry.rank <= VETO_EXEMPT_RANK:
+            return s  # a popular given name in its base form (Kuba, Jana) is not vetoed
+        if m < (TAG_VETO if known else TAG_VETO_MODEL_ONLY):
+            return 0.0
+    return s
+
+
+def add_margins(text: str, ev: list[TokenEvidence], holes=()) -> None:
+    """Score every capitalised word with the CNEC-trained tagger (if it is installed).
+
+    ``holes`` are placeholders of an earlier redaction (blanked): the tagger's context window
+    would read differently there than in the original text, so a word whose window touches one
+    gets the lowest margin (never added by the tagger, gazetteer readings vetoed). Redacting a
+    redacted text then finds nothing new."""
+    tagger = get_tagger()
+    if tagger is None:
+        return
+    n = len(ev)
+    for i, e in enumerate(ev):
+        t = e.token
+        if t.is_cap and t.is_alpha:
+            if holes:
+                a = ev[i - 2].token.end if i >= 2 else 0
+                b = ev[i + 2].token.start if i + 2 < n else len(text)
+                if any(h0 < b and a < h1 for h0, h1 in holes):
+                    e.margin = -100.0
+                    continue
+            e.margin = tagger.margin(features(text, ev, i))
+
+
 def decide(
-    text: str, ev: list[TokenEvidence], use_model: bool = True, use_cues: bool = True
+    text: str,
+    ev: list[TokenEvidence],
+    use_model: bool = True,
+    use_cues: bool = True,
+    holes: tuple[tuple[int, int], ...] = (),
 ) -> list[float]:
     """PERSON score per token (0 = not a name)."""
     toks = [e.token for e in ev]
-    scores = [_token_score(e, use_model) for e in ev]
+    if use_model:
+        add_margins(text, ev, holes)
+    scores = [_tagged_score(e, use_model) for e in ev]
     if use_cues:
         _apply_cues(text, ev, scores)
     # grow names over neighbours until stable (Tomáš Malý, J. Novák, Nguyen Thi Mai, Tomáš H.)
@@ -284,7 +407,36 @@ def decide(
                         scores[i] = min(0.8, scores[j])
                         changed = True
                         break
+    _particles_and_numerals(text, ev, scores)
     return scores
+
+
+def _particles_and_numerals(text: str, ev: list[TokenEvidence], scores: list[float]) -> None:
+    """Inner parts of foreign names and regnal numbers after a detected name:
+    "Hans van den Broek", "Lars von Trier", "Athos de Luca", "Karel IV"."""
+    toks = [e.token for e in ev]
+    n = len(ev)
+    for i in range(1, n):
+        if scores[i - 1] <= 0 or scores[i] > 0 or not _adjacent(toks, text, i - 1, i):
+            continue
+        t = toks[i]
+        if ROMAN_RE.fullmatch(t.text) and not toks[i - 1].is_upper:
+            scores[i] = min(0.8, scores[i - 1])
+            continue
+        j = i
+        while (
+            j < n
+            and j - i < 3
+            and toks[j].folded in NAME_PARTICLES
+            and _adjacent(toks, text, j, j + 1 if j + 1 < n else j)
+        ):
+            j += 1
+        if j == i or j >= n:
+            continue
+        nt = toks[j]
+        if nt.is_cap and nt.is_alpha and not nt.is_upper and not ev[j].sp_other:
+            for k in range(i, j + 1):
+                scores[k] = max(scores[k], min(0.8, scores[i - 1]))
 
 
 def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) -> bool:
@@ -295,6 +447,8 @@ def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) ->
         # an initial: "J. Novák" (before, followed by a dot) or "Tomáš H." (after)
         return t.text.isupper() and text[t.end : t.end + 3].lstrip()[:1] == "."
     if t.is_cap:
+        if e.margin is not None and e.margin < GROW_VETO:
+            return False
         if e.given or e.surname or e.sp_person or e.name_type:
             return True
         return e.common < 3.0 and not e.sp_other and nb.token.is_cap
@@ -323,12 +477,14 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
             continue
         while j < n and ev[j].token.folded in CUE_SKIP and j - i <= 3:
             j += 1
+        # a title (pan, paní, učitelka, Mgr.) before a capitalised word: even Zima, Králová
+        title = f in TITLE_CUES or ev[j - 1].token.folded in TITLE_CUES
         if j >= n or ev[j].token.start - ev[j - 1].token.end > 3:
             continue
         c = ev[j]
         known = [m for m in (c.given, c.surname) if m is not None and not m.entry.ambiguous]
         if (
-            (c.token.is_cap and c.common < 4.0)
+            (c.token.is_cap and c.common < (6.0 if title and not c.token.sent_start else 4.0))
             or (known and c.common < 4.0)
             or (c.common < LOWER_MAX_ZIPF and len(c.token.text) > 2 and (c.given or c.surname))
         ):
@@ -344,10 +500,15 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
 
 
 def find(
-    text: str, tokens: list[Token], gaz: Gazetteer, doc=None, use_cues: bool = True
+    text: str,
+    tokens: list[Token],
+    gaz: Gazetteer,
+    doc=None,
+    use_cues: bool = True,
+    holes: tuple[tuple[int, int], ...] = (),
 ) -> list[Span]:
     ev = evidence(tokens, gaz, doc)
-    scores = decide(text, ev, use_model=doc is not None, use_cues=use_cues)
+    scores = decide(text, ev, use_model=doc is not None, use_cues=use_cues, holes=holes)
     return [
         Span(e.token.start, e.token.end, "PERSON", s)
         for e, s in zip(ev, scores, strict=True)
