@@ -69,6 +69,7 @@ class Settings:
             mail_from=env.get("OZVISE_MAIL_FROM", cls.mail_from),
             base_url=env.get("OZVISE_BASE_URL", cls.base_url).rstrip("/"),
             rate_limit_storage=env.get("OZVISE_RATE_LIMIT_STORAGE", cls.rate_limit_storage),
+            rate_limit_reports=env.get("OZVISE_RATE_LIMIT_REPORTS", cls.rate_limit_reports),
         )
 
     def with_overrides(self, **changes: object) -> Settings:
