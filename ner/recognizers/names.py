@@ -47,7 +47,7 @@ TAG_ADD = -1.5
 TAG_VETO = -8.0  # against a gazetteer reading
 TAG_VETO_MODEL_ONLY = -2.0  # against a spaCy-only reading (no gazetteer name)
 VETO_EXEMPT_RANK = 300
-GROW_VETO = -99.0  # a neighbour with a margin below this is not pulled into a name
+GROW_VETO = -10.0  # a neighbour with a margin below this is not pulled into a name
 VETO_RANK = 800  # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
 # Cue words (folded) after which the next word is a name if it looks like one at all.
