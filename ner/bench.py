@@ -42,6 +42,24 @@ def _run(name: str, fn, records: list[dict], batch: int = 16) -> tuple[dict, flo
     return preds, time.perf_counter() - t0
 
 
+def _run_pair(systems, records: list[dict], batch: int = 16) -> dict[str, tuple[dict, float]]:
+    """Both systems on the same chunks, alternately, so load on a shared machine hits both alike."""
+    preds: dict[str, dict] = {name: {} for name, _ in systems}
+    wall = {name: 0.0 for name, _ in systems}
+    label = "  " + " vs ".join(name for name, _ in systems)
+    with click.progressbar(length=len(records), label=label, file=sys.stderr) as bar:
+        for i in range(0, len(records), batch):
+            chunk = records[i : i + batch]
+            for name, fn in systems:
+                t0 = time.perf_counter()
+                out = fn(chunk)
+                wall[name] += time.perf_counter() - t0
+                for r, spans in zip(chunk, out, strict=True):
+                    preds[name][r["id"]] = spans
+            bar.update(len(chunk))
+    return {name: (preds[name], wall[name]) for name, _ in systems}
+
+
 def ours_fn(detector, with_fields: bool):
     def fn(chunk):
         items = [
@@ -147,8 +165,10 @@ def run(
         gold = read_jsonl(path)
         click.echo(f"{path}: {len(gold)} texts", err=True)
         results, speeds = {}, {}
-        for name, fn in (("spacy", baseline_fn(baseline)), ("ours", ours_fn(detector, fields))):
-            preds, wall = _run(name, fn, gold)
+        pair = _run_pair(
+            (("spacy", baseline_fn(baseline)), ("ours", ours_fn(detector, fields))), gold
+        )
+        for name, (preds, wall) in pair.items():
             results[name] = score(gold, preds, labels)
             speeds[name] = len(gold) / wall
         if layers_report and fields:
