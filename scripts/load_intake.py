@@ -9,7 +9,8 @@ every acknowledged report is in the database and decrypts to exactly what was se
 the demo member's password, or with the demo onboarding key.
 
     .venv/bin/python scripts/load_intake.py [--reports 500] [--clients 20]
-        [--database-url postgresql+psycopg://...]   # default: SQLite in the temp instance
+        [--postgres | --database-url URL]   # default: SQLite in the temp instance
+        [--registered-only]                 # no PDF step: the intake pipeline alone
 
 Bounded: at most ``--reports`` requests and ``--deadline`` seconds of load.
 """
@@ -165,10 +166,23 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--deadline", type=float, default=900, help="seconds of load at most")
     parser.add_argument("--database-url", help="default: SQLite in the temporary instance")
+    parser.add_argument("--postgres", action="store_true",
+                        help="a throwaway PostgreSQL on loopback (Debian's server binaries)")
+    parser.add_argument("--registered-only", action="store_true",
+                        help="every report to the registered demo school (no PDF rendering)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary instance")
     args = parser.parse_args()
 
     instance = Path(tempfile.mkdtemp(prefix="ozvise-load-"))
+    postgres = None
+    if args.postgres:
+        sys.path.insert(0, str(REPO))
+        from tests.pg import PostgresServer, find_bindir
+
+        postgres = PostgresServer(find_bindir())
+        postgres.start()
+        postgres.execute_autocommit("CREATE DATABASE ozvise_load")
+        args.database_url = postgres.url("ozvise_load")
     env = {**os.environ, "OZVISE_INSTANCE_DIR": str(instance),
            "OZVISE_DATABASE_URL": args.database_url or f"sqlite:///{instance / 'ozvise.db'}",
            "OZVISE_SECRET_KEY": secrets.token_urlsafe(32),
@@ -186,7 +200,8 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         demo, others = school_ids(base)
         samples = sample_reports()
-        jobs = [{"body": {"school_id": demo if i % 2 == 0 else others[i % len(others)],
+        jobs = [{"body": {"school_id": demo if args.registered_only or i % 2 == 0
+                          else others[i % len(others)],
                           **samples[i % len(samples)]}} for i in range(args.reports)]
 
         started = time.perf_counter()
@@ -216,6 +231,8 @@ def main() -> int:
         if server is not None:
             server.terminate()
             server.wait(timeout=30)
+        if postgres is not None:
+            postgres.stop()
         if args.keep:
             print(f"instance kept in {instance}")
         else:
