@@ -248,6 +248,18 @@ def logins_purge() -> None:
     click.echo(f"Smazáno záznamů o přihlášení: {removed}.")
 
 
+@demo.command("code", help="Vypíše aktuální ověřovací kód (TOTP) ukázkového účtu: e-mail "
+                           "člena ukázkové školy nebo 'moderator'. Jen pro ukázková data.")
+@click.argument("account")
+def demo_code_command(account: str) -> None:
+    from ozvise.demo import demo_code
+
+    code = demo_code(session_for(settings_from_env()), account)
+    if code is None:
+        raise click.ClickException("To není ukázkový účet (nebo ještě nemá ověřování).")
+    click.echo(code)
+
+
 @main.group(help="Auditní záznam.")
 def audit() -> None:
     pass

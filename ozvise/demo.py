@@ -15,6 +15,7 @@ from crypto.school_keys import create_school_key, grant_member
 from models import MemberRole, Plan, School, SchoolMember, utcnow
 from models.audit import record
 from ozvise.config import Settings
+from review_ui.second_factor import current_code, new_secret
 
 DEMO_SCHOOL_RED_IZO = "601661913"  # "ZŠ Brno, Husova 17" from the demo register
 DEMO_MEMBERS = (
@@ -49,11 +50,13 @@ def seed(session: Session, settings: Settings) -> list[str]:
                                   email_confirmed_at=utcnow())
             session.add(member)
             grant_member(member, school_key, private_key, password, settings.kdf)
+            member.totp_secret, member.totp_enrolled_at = new_secret(), utcnow()
         record(session, "operator", "demo.seeded", f"school:{school.id}")
         session.commit()
-    lines.append(f"Ukázková škola: {school.name} (rozšířený tarif)")
+    lines.append(f"Ukázková škola: {school.name} (rozšířený tarif), {settings.base_url}/skola/")
     for name, email, role, password in DEMO_MEMBERS:
         lines.append(f"  {role.value:8} {email}  heslo: {password}   ({name})")
+    lines.append("  ověřovací kód (TOTP) ukázkového účtu vypíše: .venv/bin/ozvise demo code E-MAIL")
     lines += seed_moderator(session, settings)
     return lines
 
@@ -71,6 +74,20 @@ def seed_moderator(session: Session, settings: Settings) -> list[str]:
         f"Ukázkový moderátor: {username}  heslo: {password}   ({settings.base_url}/moderace/)",
         f"  TOTP klíč: {moderator.totp_secret}  (při prvním přihlášení se ukáže QR kód pro "
         "ověřovací aplikaci)",
-        "  kód bez aplikace: .venv/bin/python -c \"import pyotp; "
-        f"print(pyotp.TOTP('{moderator.totp_secret}').now())\"",
+        f"  kód bez aplikace: .venv/bin/ozvise demo code {username}",
     ]
+
+
+def demo_code(session: Session, account: str) -> str | None:
+    """The current TOTP code of a *demo* account (never of a real one), for trying the demo."""
+    from review_ui.moderation.accounts import find_moderator
+
+    if account == DEMO_MODERATOR[0]:
+        moderator = find_moderator(session, account)
+        secret = moderator.totp_secret if moderator else None
+    elif account in {email for _name, email, _role, _password in DEMO_MEMBERS}:
+        member = session.scalars(select(SchoolMember).where(SchoolMember.email == account)).first()
+        secret = member.totp_secret if member else None
+    else:
+        return None
+    return current_code(secret) if secret else None
