@@ -13,11 +13,11 @@ from .cluster import assign
 from .gazetteer import Gazetteer, get_gazetteer
 from .merge import align, join_names, merge, propagate
 from .placeholders import PLACEHOLDER_RE
-from .recognizers import classes, contacts, ids, names, seeded
+from .recognizers import classes, contacts, crf, ids, names, seeded
 from .span import Span
 from .textutil import tokenize
 
-ALL_LAYERS = ("seeded", "patterns", "gazetteer", "model", "cues")
+ALL_LAYERS = ("seeded", "patterns", "gazetteer", "model", "cues", "crf")
 SPACY_MODEL = "cs_core_news_sm"
 # Only tok2vec + ner run: the morphologizer, parser and lemmatizers are not needed (the CNEC-trained
 # tagger in tagger.py replaces the NameType feature), which keeps us at spaCy-NER-alone speed.
@@ -38,7 +38,7 @@ class Detector:
     @classmethod
     def load(cls, layers: Sequence[str] = ALL_LAYERS) -> Detector:
         """A detector with spaCy loaded (cached: repeated calls share one model)."""
-        nlp = _load_spacy() if "model" in layers else None
+        nlp = _load_spacy() if "model" in layers or "crf" in layers else None
         return cls(nlp, get_gazetteer(), layers)
 
     # -- public API -------------------------------------------------------------------------
@@ -95,13 +95,16 @@ class Detector:
                     doc if "model" in self.layers else None,
                     use_cues="cues" in self.layers,
                     holes=holes,
+                    use_crf="crf" in self.layers,
                 )
             else:
                 spans += names.model_only(doc)
+        elif "crf" in self.layers:
+            spans += crf.find(text, tokens, self.gaz, doc)
         spans = merge(align(spans, text))
         if "gazetteer" in self.layers:
             spans = merge(align(propagate(text, spans, tokens, self.gaz), text))
-        spans = join_names(text, _mask_placeholders(text, spans))
+        spans = join_names(text, _mask_placeholders(text, spans, holes))
         return assign(spans, tokens, self.gaz)
 
 
@@ -118,8 +121,17 @@ def _clean(text: str) -> str:
     return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group()), text) if "[" in text else text
 
 
-def _mask_placeholders(text: str, spans: list[Span]) -> list[Span]:
-    return [s for s in spans if text[s.start : s.end].strip()]
+def _mask_placeholders(
+    text: str, spans: list[Span], holes: tuple[tuple[int, int], ...] = ()
+) -> list[Span]:
+    """Drop blank spans, and spans glued to a placeholder of an earlier redaction ("[OSOBA 1]@000"):
+    the original had a word there, so the first redaction saw no pattern and neither may this."""
+    edges = {h[0] for h in holes} | {h[1] for h in holes}
+    return [
+        s
+        for s in spans
+        if text[s.start : s.end].strip() and s.start not in edges and s.end not in edges
+    ]
 
 
 def _long_doc(nlp, text: str):

@@ -14,6 +14,7 @@ from functools import lru_cache
 # A word: letters (any script), digits, inner apostrophes/hyphens ("Bat-Erdene", "O'Neil").
 WORD_RE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 SENT_END = set(".!?…\n")
+_CLASS_BEFORE = re.compile(r"\d\s?\.?\s?$")
 OPEN_QUOTES = set("\"„“'‚«»(-–—:*")
 
 
@@ -56,8 +57,14 @@ def tokenize(text: str) -> list[Token]:
             sent = True
         elif any(c in SENT_END for c in gap):
             # "J. Novák": a capital letter before a full stop is an initial, not a sentence end
+            # (but the letter of a class, "ze 7.B. Napsal", is not an initial)
             prev = out[-1]
-            sent = not (len(prev.text) == 1 and prev.text.isupper() and gap.strip() == ".")
+            sent = not (
+                len(prev.text) == 1
+                and prev.text.isupper()
+                and gap.strip() == "."
+                and not _CLASS_BEFORE.search(text, max(0, prev.start - 4), prev.start)
+            )
             if "\n" in gap:
                 sent = True
         else:

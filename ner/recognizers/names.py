@@ -48,6 +48,18 @@ TAG_VETO = -8.0  # against a gazetteer reading
 TAG_VETO_MODEL_ONLY = -2.0  # against a spaCy-only reading (no gazetteer name)
 VETO_EXEMPT_RANK = 300
 GROW_VETO = -10.0  # a neighbour with a margin below this is not pulled into a name
+# CNEC-trained CRF (crf.py, recognizers/crf.py), thresholds on P(name) chosen on CNEC dtest.
+CRF_ADD = 0.1  # a capitalised mid-sentence word above this is a name
+CRF_ADD_LOWER = 0.5  # a lowercase word above this is a name (if not an ordinary word)
+CRF_LOWER_MAX_ZIPF = 3.0
+CRF_ADD_SENT = 0.5  # a capitalised sentence start above this (if not a frequent word)
+CRF_SENT_MAX_ZIPF = 3.5
+CRF_VETO = 0.02  # a capitalised gazetteer/spaCy hit below this in edited text is not a name
+CRF_GROW_VETO = 0.01  # nor is a capitalised neighbour pulled into a name below this
+CRF_REPLACES_TAGGER_ADD = False  # True: with the CRF, the linear tagger adds no names
+CRF_VETO_EXEMPT_RANK = 300  # popular given names in base form (Kuba, Jana) are never vetoed
+CRF_HYSTERESIS = 0.05  # with placeholders in the text: add less, veto more (see _tagged_score)
+EDITED_CAP_SHARE = 0.5  # edited text: at least this share of sentences start with a capital
 VETO_RANK = 800  # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
 # Cue words (folded) after which the next word is a name if it looks like one at all.
@@ -247,6 +259,7 @@ class TokenEvidence:
     common: float = 0.0
     score: float = 0.0
     margin: float | None = None  # CNEC-trained tagger (capitalised words only), > 0 = name
+    crf: float | None = None  # CNEC-trained CRF: P(inside a person name), any word
     why: list[str] = field(default_factory=list)
 
 
@@ -336,12 +349,51 @@ def _adjacent(tokens: list[Token], text: str, i: int, j: int) -> bool:
     )
 
 
-def _tagged_score(e: TokenEvidence, use_model: bool) -> float:
+def _tagged_score(
+    e: TokenEvidence, use_model: bool, edited: bool = True, strict: bool = False
+) -> float:
+    """Rules + linear tagger, then the CRF: it adds names above CRF_ADD (capitalised) or
+    CRF_ADD_LOWER (any word) and, in edited text only, vetoes capitalised mid-sentence hits
+    below CRF_VETO. ``strict`` (a text with placeholders of an earlier redaction) moves both
+    thresholds by CRF_HYSTERESIS, so a second redaction adds nothing the first one did not."""
+    s = _linear_score(e, use_model)
+    p = e.crf
+    if p is None:
+        return s
+    if p < 0:  # next to a placeholder: never a new name
+        return 0.0
+    d = CRF_HYSTERESIS if strict else 0.0
+    t = e.token
+    if t.is_alpha and _crf_adds(e, p, d):
+        return max(s, 0.75)
+    if s > 0 and edited and t.is_cap and p < CRF_VETO + d and not t.sent_start:
+        g = e.given
+        if (
+            g is not None
+            and g.exact
+            and not g.entry.ambiguous
+            and g.entry.rank <= CRF_VETO_EXEMPT_RANK
+        ):
+            return s
+        return 0.0
+    return s
+
+
+def _crf_adds(e: TokenEvidence, p: float, d: float) -> bool:
+    t = e.token
+    if not t.is_cap:  # lowercase: only confident, and never an ordinary word ("rika")
+        return p > CRF_ADD_LOWER + d and e.common < CRF_LOWER_MAX_ZIPF
+    if t.sent_start:  # capitals prove nothing here ("Napsal mi", "Včera jsem")
+        return p > CRF_ADD_SENT + d and e.common < CRF_SENT_MAX_ZIPF
+    return p > CRF_ADD + d
+
+
+def _linear_score(e: TokenEvidence, use_model: bool) -> float:
     s = _token_score(e, use_model)
     m = e.margin
     if m is None:
         return s
-    if m > TAG_ADD:
+    if m > TAG_ADD and not (CRF_REPLACES_TAGGER_ADD and e.crf is not None):
         return max(s, 0.75)
     if s > 0:
         known = e.given is not None or e.surname is not None
@@ -376,18 +428,51 @@ def add_margins(text: str, ev: list[TokenEvidence], holes=()) -> None:
             e.margin = tagger.margin(features(text, ev, i))
 
 
+def edited_text(text: str, ev: list[TokenEvidence], holes=()) -> bool:
+    """Does the text look edited (sentences start with capitals)?
+
+    Only there may the newspaper-trained CRF veto a capitalised word: children's lowercase
+    writing is not what it learnt from. A placeholder of an earlier redaction counts as a
+    capitalised sentence start and the word after it is skipped, so redacting a redacted text
+    never turns the veto off."""
+    cap = total = 0
+    hi = 0
+    for k, e in enumerate(ev):
+        t = e.token
+        prev_end = ev[k - 1].token.end if k else 0
+        while hi < len(holes) and holes[hi][1] <= prev_end:
+            hi += 1
+        after_hole = hi < len(holes) and holes[hi][0] < t.start
+        if after_hole:
+            cap += 1
+            total += 1
+            continue
+        if t.sent_start and t.is_alpha:
+            total += 1
+            cap += t.is_cap
+    return total > 0 and cap >= EDITED_CAP_SHARE * total
+
+
 def decide(
     text: str,
     ev: list[TokenEvidence],
     use_model: bool = True,
     use_cues: bool = True,
     holes: tuple[tuple[int, int], ...] = (),
+    gaz: Gazetteer | None = None,
+    use_crf: bool = False,
 ) -> list[float]:
     """PERSON score per token (0 = not a name)."""
     toks = [e.token for e in ev]
     if use_model:
         add_margins(text, ev, holes)
-    scores = [_tagged_score(e, use_model) for e in ev]
+    if use_crf and gaz is not None:
+        from . import crf
+
+        crf.probabilities(text, ev, gaz, holes)
+    edited = edited_text(text, ev, holes)
+    strict = bool(holes)
+    scores = [_tagged_score(e, use_model, edited, strict) for e in ev]
     if use_cues:
         _apply_cues(text, ev, scores)
     # grow names over neighbours until stable (Tomáš Malý, J. Novák, Nguyen Thi Mai, Tomáš H.)
@@ -413,9 +498,23 @@ def decide(
 
 def _particles_and_numerals(text: str, ev: list[TokenEvidence], scores: list[float]) -> None:
     """Inner parts of foreign names and regnal numbers after a detected name:
-    "Hans van den Broek", "Lars von Trier", "Athos de Luca", "Karel IV"."""
+    "Hans van den Broek", "Lars von Trier", "Athos de Luca", "Karel IV"; "ml."/"st." after
+    a name (Novák ml.) and "sv." before one (sv. Vojtěch) belong to it as well."""
     toks = [e.token for e in ev]
     n = len(ev)
+    for i in range(n):
+        f = toks[i].folded
+        if (
+            scores[i] > 0
+            or f not in ("ml", "st", "sv")
+            or text[toks[i].end : toks[i].end + 2].strip()[:1] != "."
+        ):
+            continue
+        j = i - 1 if f != "sv" else i + 1
+        if 0 <= j < n and scores[j] > 0 and toks[j].is_cap and len(toks[j].text) > 1:
+            gap = text[min(toks[i].end, toks[j].end) : max(toks[i].start, toks[j].start)]
+            if gap.strip() in ("", ".") and len(gap) <= 3:
+                scores[i] = min(0.8, scores[j])
     for i in range(1, n):
         if scores[i - 1] <= 0 or scores[i] > 0 or not _adjacent(toks, text, i - 1, i):
             continue
@@ -448,6 +547,8 @@ def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) ->
         return t.text.isupper() and text[t.end : t.end + 3].lstrip()[:1] == "."
     if t.is_cap:
         if e.margin is not None and e.margin < GROW_VETO:
+            return False
+        if e.crf is not None and e.crf < CRF_GROW_VETO and not t.sent_start:
             return False
         if e.given or e.surname or e.sp_person or e.name_type:
             return True
@@ -506,9 +607,18 @@ def find(
     doc=None,
     use_cues: bool = True,
     holes: tuple[tuple[int, int], ...] = (),
+    use_crf: bool = False,
 ) -> list[Span]:
     ev = evidence(tokens, gaz, doc)
-    scores = decide(text, ev, use_model=doc is not None, use_cues=use_cues, holes=holes)
+    scores = decide(
+        text,
+        ev,
+        use_model=doc is not None,
+        use_cues=use_cues,
+        holes=holes,
+        gaz=gaz,
+        use_crf=use_crf and doc is not None,
+    )
     return [
         Span(e.token.start, e.token.end, "PERSON", s)
         for e, s in zip(ev, scores, strict=True)

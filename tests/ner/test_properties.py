@@ -100,9 +100,11 @@ def test_huge_input_bounded_time(detector):
         "Petr Novák ze 7.B 😀 <script>alert(1)</script> \u0007 píše na 777 123 456. lukas a kuba. "
     )
     text = (chunk * (100_000 // len(chunk) + 1))[:100_000]
-    t0 = time.perf_counter()
+    # CPU time of this process, not wall time: a shared, loaded CI machine stretches wall time
+    # (a 60 s wall bound once failed at 71 s), CPU time stays ~3 s; the bound is 20x that
+    t0 = time.process_time()
     spans = detector.detect(text)
-    assert time.perf_counter() - t0 < 60
+    assert time.process_time() - t0 < 60
     well_formed(text, spans)
     assert spans
 

@@ -1,0 +1,54 @@
+"""PERSON from the CNEC-trained CRF sequence tagger (``ner/crf.py``), usable on its own.
+
+``probabilities`` fills ``TokenEvidence.crf`` (P(inside a person name)) for ``names.decide``,
+which combines it with the other layers: it adds names nothing else knows and vetoes
+capitalised gazetteer/spaCy hits in edited text, but never vetoes a name in lowercase or
+undiacritised text (the CRF learnt from newspapers and knows nothing of children's writing).
+``find`` is the layer alone: every token above ``threshold``.
+"""
+
+from __future__ import annotations
+
+from ..crf import get_crf
+from ..gazetteer import Gazetteer
+from ..span import Span
+from ..textutil import Token
+
+THRESHOLD = 0.3  # CRF alone (chosen on CNEC dtest)
+
+
+def probabilities(text: str, ev: list, gaz: Gazetteer, holes=()) -> bool:
+    """Set ``e.crf`` on every token of ``ev``; False when the model is not installed.
+
+    A token whose ±2 context touches a placeholder of an earlier redaction gets -1 (its
+    context reads differently than in the original text; ``names`` then never takes it for a
+    new name): redacting twice finds nothing new."""
+    crf = get_crf()
+    if crf is None or not ev:
+        return False
+    probs = crf.marginals(text, ev, gaz.nick_to_formal)
+    n = len(ev)
+    for i, (e, p) in enumerate(zip(ev, probs, strict=True)):
+        if holes:
+            a = ev[i - 2].token.end if i >= 2 else 0
+            b = ev[i + 2].token.start if i + 2 < n else len(text)
+            if any(h0 < b and a < h1 for h0, h1 in holes):
+                p = -1.0
+        e.crf = p
+    return True
+
+
+def find(
+    text: str, tokens: list[Token], gaz: Gazetteer, doc=None, threshold: float = THRESHOLD
+) -> list[Span]:
+    """The CRF layer alone: tokens with P(name) above ``threshold``."""
+    from .names import evidence
+
+    ev = evidence(tokens, gaz, doc)
+    if not probabilities(text, ev, gaz):
+        return []
+    return [
+        Span(e.token.start, e.token.end, "PERSON", round(e.crf, 3))
+        for e in ev
+        if e.crf is not None and e.crf > threshold and e.token.is_alpha
+    ]

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Train the person-name CRF (ner/crf.py) on CNEC 2.0 *train* only.
+
+Run at BUILD time (a few minutes on 2 cores; spaCy cs_core_news_sm, python-crfsuite and the
+gazetteers in ner/data must be installed/built first):
+
+    .venv/bin/python scripts/build_crf_model.py [--cnec ../shared/corpora/cnec2.0]
+
+Gold: person names as ../shared/tools/cnec_to_jsonl.py defines them (pf, ps, pm, p_, pp and the
+P container, titles pd and inhabitant names pc trimmed off, names inside places, streets, firms
+and titles of works not counted), as BIO labels over the word tokens of ner/textutil.py.
+A linear-chain CRF (CRFsuite, L-BFGS, L1 ``--c1`` + L2 ``--c2``) is trained on the train split
+and written to ner/data/person_crf.crfsuite. The dtest split is only used to print token-level
+precision/recall at a few marginal thresholds (thresholds of recognizers/names.py are chosen on
+dtest); etest is never read.
+
+Licence: the model is derived from CNEC 2.0 (ÚFAL, Charles University), CC BY-NC-SA 3.0; see
+ner/data/NOTICE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ner.crf import DATA, MODEL_FILE, CrfTagger, sequences, token_features  # noqa: E402
+from ner.detector import SPACY_EXCLUDE, SPACY_MODEL  # noqa: E402
+from ner.gazetteer import get_gazetteer  # noqa: E402
+from ner.recognizers.names import evidence  # noqa: E402
+from ner.textutil import tokenize  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+def load_converter():
+    """The shared CNEC → PERSON converter, so train gold matches the scored gold exactly."""
+    path = SHARED / "tools" / "cnec_to_jsonl.py"
+    spec = importlib.util.spec_from_file_location("cnec_to_jsonl", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def read_split(conv, path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
+    out = []
+    stats = {"embedded_skipped": {}}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            text, ents = conv.parse(line)
+            spans = conv.person_spans(text, ents, False, stats)
+            out.append((text, [(s["start"], s["end"]) for s in spans]))
+    return out
+
+
+def bio(ev, gold) -> list[str]:
+    out = []
+    prev_span = None
+    for e in ev:
+        t = e.token
+        span = next((g for g in gold if g[0] < t.end and t.start < g[1]), None)
+        if span is None:
+            out.append("O")
+        else:
+            out.append("I" if span == prev_span else "B")
+        prev_span = span
+    return out
+
+
+def featurise(nlp, gaz, data):
+    """(xseq, yseq, evidence slice, text) per CRF sequence."""
+    out = []
+    nick = gaz.nick_to_formal
+    docs = nlp.pipe((t for t, _ in data), batch_size=64)
+    for (text, gold), doc in zip(data, docs, strict=True):
+        ev = evidence(tokenize(text), gaz, doc)
+        y = bio(ev, gold)
+        for a, b in sequences(ev):
+            seq = ev[a:b]
+            xs = [token_features(text, seq, i, nick) for i in range(len(seq))]
+            out.append((xs, y[a:b], seq, text))
+    return out
+
+
+def evaluate(model: Path, seqs, name: str) -> None:
+    crf = CrfTagger(model)
+    tg = crf._tagger
+    ths = (0.1, 0.2, 0.3, 0.5)
+    cnt = {th: [0, 0, 0] for th in ths}
+    for xs, ys, _seq, _text in seqs:
+        tg.set(xs)
+        for i, y in enumerate(ys):
+            p = tg.marginal("B", i) + tg.marginal("I", i)
+            for th in ths:
+                pred = p > th
+                gold = y != "O"
+                cnt[th][0] += pred and gold
+                cnt[th][1] += pred and not gold
+                cnt[th][2] += gold and not pred
+    for th, (tp, fp, fn) in cnt.items():
+        prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        print(f"  {name} P(name)>{th}: token P {prec:.3f} R {rec:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cnec", default=str(SHARED / "corpora" / "cnec2.0"))
+    ap.add_argument("--c1", type=float, default=0.2)
+    ap.add_argument("--c2", type=float, default=0.2)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--out", default=str(DATA / MODEL_FILE))
+    ap.add_argument("--no-check", action="store_true", help="skip the dtest check")
+    a = ap.parse_args()
+
+    import pycrfsuite
+    import spacy
+
+    t0 = time.time()
+    conv = load_converter()
+    nlp = spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDE)
+    gaz = get_gazetteer()
+    tr = featurise(nlp, gaz, read_split(conv, Path(a.cnec) / "named_ent_train.txt"))
+    print(f"{len(tr)} train sequences ({time.time() - t0:.0f} s)", file=sys.stderr)
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for xs, ys, _seq, _text in tr:
+        trainer.append(xs, ys)
+    trainer.set_params(
+        {
+            "c1": a.c1,
+            "c2": a.c2,
+            "max_iterations": a.iterations,
+            "feature.possible_transitions": True,
+        }
+    )
+    tmp = a.out + ".tmp"
+    trainer.train(tmp)
+    os.replace(tmp, a.out)
+    size = os.path.getsize(a.out)
+    print(f"model -> {a.out} ({size / 1e6:.1f} MB, {time.time() - t0:.0f} s)", file=sys.stderr)
+    evaluate(Path(a.out), tr, "train")
+    if not a.no_check:
+        dt = featurise(nlp, gaz, read_split(conv, Path(a.cnec) / "named_ent_dtest.txt"))
+        evaluate(Path(a.out), dt, "dtest")
+
+
+if __name__ == "__main__":
+    main()

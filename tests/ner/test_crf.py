@@ -1,0 +1,117 @@
+"""The CNEC-trained CRF sequence tagger (ner/crf.py) as a layer alone and inside the pipeline."""
+
+import pytest
+
+import ner
+from ner.crf import DATA, MODEL_FILE, get_crf, sequences, shape, token_features
+from ner.gazetteer import get_gazetteer
+from ner.recognizers import crf as crf_layer
+from ner.recognizers import names
+from ner.textutil import tokenize
+
+from .conftest import found
+
+
+def _probs(detector, text: str) -> dict[str, float]:
+    gaz = get_gazetteer()
+    ev = names.evidence(tokenize(text), gaz, detector.nlp(text))
+    assert crf_layer.probabilities(text, ev, gaz)
+    return {e.token.text: e.crf for e in ev}
+
+
+def test_model_is_shipped_compact_and_loads():
+    path = DATA / MODEL_FILE
+    assert path.exists() and path.stat().st_size < 5_000_000
+    crf = get_crf()
+    assert crf is not None and {"B", "I", "O"} <= crf.labels
+
+
+def test_features_are_plain_strings(detector):
+    text = "Ministr Sergej Lavrov přiletěl do Prahy."
+    ev = names.evidence(tokenize(text), get_gazetteer(), detector.nlp(text))
+    feats = token_features(text, ev, 2)
+    assert "w=lavrov" in feats and "-1w=sergej" in feats
+    assert all(isinstance(f, str) for f in feats)
+    assert shape("Nováková") == "Xx" and shape("7.B") == "d.X"
+
+
+def test_sequences_cut_at_sentences(detector):
+    text = "Petr přišel. Pak odešel Jan."
+    ev = names.evidence(tokenize(text), get_gazetteer(), None)
+    assert sequences(ev) == [(0, 2), (2, 5)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ministr zahraničí Sergej Lavrov včera přiletěl do Prahy.", "Lavrov"),
+        ("Podle slov trenéra Oleksandra Tkačuka tým vyhrál.", "Tkačuka"),
+        ("Na tiskové konferenci promluvila Jana Chroboková z Brna.", "Chroboková"),
+        ("Herečka Meryl Streepová převzala cenu v Berlíně.", "Streepová"),
+    ],
+)
+def test_names_in_edited_text_score_high(detector, text, name):
+    assert _probs(detector, text)[name] > names.CRF_ADD
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Vztahy mezi Berlínem a Prahou byly dobré.", "Berlínem"),
+        ("Firma Hoechst otevřela v Ostravě nový závod.", "Ostravě"),
+        ("Do finále postoupil jeden Srb a dva Chorvati.", "Chorvati"),
+    ],
+)
+def test_places_and_ethnonyms_score_low(detector, text, word):
+    assert _probs(detector, text)[word] < 0.1
+
+
+def test_layer_alone(detector):
+    d = ner.Detector(detector.nlp, detector.gaz, layers=["crf"])
+    text = "Premiér Václav Klaus jednal v Bruselu s Jacquesem Santerem."
+    got = " ".join(found(text, d.detect(text), "PERSON"))
+    assert "Klaus" in got and "Santerem" in got and "Bruselu" not in got
+
+
+def test_crf_adds_a_name_nothing_else_knows(detector):
+    text = "Vyučující Kšajtová nám zakázala mobily a spolužák Brzobohatý se smál."
+    got = found(text, detector.detect(text), "PERSON")
+    assert "Kšajtová" in got and "Brzobohatý" in got
+
+
+def test_crf_does_not_veto_names_in_lowercase_text(detector):
+    # children's writing: lowercase, no diacritics; the CRF must not remove these
+    text = "kuba a lukas mi porad beru svacinu a honza se smeje"
+    got = found(text, detector.detect(text), "PERSON")
+    assert {"kuba", "lukas", "honza"} <= set(got)
+
+
+def test_sentence_after_a_class_is_not_a_name(detector):
+    # "7.C." is a class, not an initial: the capitalised word after it starts a sentence
+    text = "Je to Tomáš Vaněk ze 7.C. Napsal mi, že to smaže. Dcera je smutná."
+    got = found(text, detector.detect(text), "PERSON")
+    assert "Napsal" not in " ".join(got) and "Dcera" not in " ".join(got)
+    assert "Tomáš Vaněk" in got
+
+
+def test_common_words_after_a_name_stay(detector):
+    text = "Denis rika ze kdyz to nekomu reknu tak me zbije."
+    got = found(text, detector.detect(text), "PERSON")
+    assert got == ["Denis"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Výsledky: Jan Novák ml. dojel druhý.", ["Jan Novák ml"]),
+        ("Obraz zachycuje sv. Václava na koni.", ["sv", "Václava"]),
+    ],
+)
+def test_junior_and_saint_belong_to_the_name(detector, text, name):
+    assert found(text, detector.detect(text), "PERSON") == name
+
+
+def test_redacting_twice_with_crf_names(detector):
+    text = "Ministr Sergej Lavrov a Chroboková: LOU/9 Dubuisson, Kšajtová z Brna."
+    once = ner.pseudonymise(text, detector.detect(text)).text
+    assert ner.pseudonymise(once, detector.detect(once)).text == once
