@@ -26,6 +26,18 @@ same transaction. Properties:
   (``delivery.worker.scrub_sqlite_wal``); on PostgreSQL a deleted row lingers in the
   table file until VACUUM reuses its space.
 
+What a slot is *not* bound to: its school, by anything cryptographic. Unlike every other
+sealed item (bound through AEAD associated data or HPKE info to its report, field, row
+and author), a slot must be usable at intake with no secret at all, so nothing the server
+could check would be beyond the reach of someone who can write to the database. Such a
+writer can move a slot to another school (that school's PDF then opens only with the
+first school's password: the school cannot read it, the report still reaches it at
+release through the portal) or plant a slot with a file key they chose (they then read
+that one future PDF, no more than the read-then-intercept case above). The same writer
+could equally replace a school's public key; defending against database writers is the
+job of access control on the database, not of this module. Likewise an ``EncryptedPdf``
+row is tied to its report only by the row (the PDF shows the report's id inside).
+
 If a school ever uses up its pool before registering, further reports of that school are
 still stored (their data key is wrapped to the onboarding key) and reach the school at
 release through the portal; only their PDF is skipped (audited as ``pdf.no_slot``).

@@ -126,7 +126,7 @@ def _report_page(report_id: str, error: str | None = None, draft: str = "",
     report, data_key = _data_key(report_id)
     opened = open_report(report, data_key)
     # Advice only: the school's internal notes stay the school's (least privilege).
-    advice = [n for n in open_notes(db(), report, data_key) if n.author_counsellor_id]
+    advice = open_notes(db(), report, data_key, counsellors_only=True)
     record(db(), current_user.get_id(), "report.decrypted", f"report:{report.id}",
            advice=len(advice))
     db().commit()

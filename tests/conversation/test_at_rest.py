@@ -95,3 +95,22 @@ def test_restarted_server_forgets_the_reporter_key(app, client, session, setting
     again.set_cookie("session", cookie.value)
     response = again.get("/stav/konverzace")
     assert response.status_code == 302 and response.headers["Location"].endswith("/stav")
+
+
+def test_a_message_cannot_change_author_or_row(app, client, session, settings):
+    """Database write access alone cannot flip who wrote a message or swap two bodies."""
+    _reg, _report, receipt, _reporter = _conversation(app, client, session, settings)
+    reporter_private = reporter_keypair(receipt).private
+    first, second = session.scalars(select(Message).order_by(Message.id)).all()
+    assert open_message(first, REPORTER, reporter_private) == FROM_SCHOOL
+    original_author = first.author
+    first.author = second.author  # the school's reply passed off as the reporter's
+    session.commit()
+    with pytest.raises(CryptoError):
+        open_message(first, REPORTER, reporter_private)
+    first.author = original_author
+    first.body_ct, second.body_ct = second.body_ct, first.body_ct
+    session.commit()
+    for message in (first, second):
+        with pytest.raises(CryptoError):
+            open_message(message, REPORTER, reporter_private)
