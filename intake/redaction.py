@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import threading
 
+from intake.folding import fold_with_offsets
 from ner import Pseudonymised, Span, get_detector, pseudonymise
 from ner.merge import align, merge
 from ner.textutil import fold
@@ -35,17 +36,6 @@ def warm_up() -> None:
     redact("Petr z 7.B", "Petr", "7.B")
 
 
-def _folded_with_index(text: str) -> tuple[str, list[int]]:
-    """``fold`` character by character, with the original index of every folded character."""
-    parts: list[str] = []
-    index: list[int] = []
-    for position, char in enumerate(text):
-        folded = fold(char)
-        parts.append(folded)
-        index.extend([position] * len(folded))
-    return "".join(parts), index
-
-
 def _value_pattern(value: str) -> re.Pattern[str] | None:
     """Words of ``value`` in order, any punctuation or space between them: 6.B ~ 6b ~ 6. b."""
     words = _WORD.findall(fold(value))
@@ -62,7 +52,7 @@ def _word_patterns(name: str) -> list[re.Pattern[str]]:
 
 def _find(text: str, wanted: list[tuple[re.Pattern[str], str, str | None]]) -> list[Span]:
     """Spans of every match of ``(pattern, label, cluster)`` in the folded ``text``."""
-    folded, index = _folded_with_index(text)
+    folded, index = fold_with_offsets(text)
     found: list[Span] = []
     for pattern, label, cluster in wanted:
         for match in pattern.finditer(folded):

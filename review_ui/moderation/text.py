@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from intake.redaction import _folded_with_index  # the same folding as intake's field masking
+from intake.folding import fold_with_offsets  # the same matching as intake's field masking
 from ner.placeholders import PLACEHOLDER_NAMES, PLACEHOLDER_RE, placeholder_for
 from ner.textutil import fold
 
@@ -101,7 +101,7 @@ def find_occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     """Spans of ``phrase`` in ``text``: any letter case, with or without diacritics (children
     write both), whole words only, never inside a placeholder."""
     protected = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
-    folded, index = _folded_with_index(text)
+    folded, index = fold_with_offsets(text)
     found = []
     for match in _phrase_pattern(phrase).finditer(folded):
         start, end = index[match.start()], index[match.end() - 1] + 1
