@@ -60,23 +60,39 @@ def csrf_token(client, path: str = "/") -> str:
     return match.group(1)
 
 
-def login_member(client, member: SchoolMember, password: str):
-    """Password step, then the member's current TOTP code; returns the last response.
+def fresh_code(account: str, totp_secret: str) -> str:
+    """The account's current TOTP code (``account`` as in ``second_factor``: ``member:3``).
 
     A code is accepted once per 30-second step and account (replay protection), so the
-    helper forgets the last use first, as if the member waited for the next code.
+    last use is forgotten first, as if the person waited for the next code.
     """
     from review_ui import second_factor
 
-    token = csrf_token(client, "/skola/prihlaseni")
-    first = client.post("/skola/prihlaseni", data={"csrf_token": token, "email": member.email,
-                                                  "password": password})
-    if first.status_code != 302 or not first.headers["Location"].endswith("/skola/overeni"):
+    second_factor._last_used.pop(account, None)
+    return second_factor.current_code(totp_secret)
+
+
+def submit_code(client, path: str, account: str, totp_secret: str):
+    """Submit the account's current TOTP code on the second-step form at ``path``."""
+    token = csrf_token(client, path)
+    return client.post(path, data={"csrf_token": token, "code": fresh_code(account, totp_secret)})
+
+
+def two_step_login(client, prefix: str, credentials: dict[str, str], account: str,
+                   totp_secret: str):
+    """Password form at ``prefix/prihlaseni``, then the TOTP code at ``prefix/overeni``;
+    returns the last response (the first one if it did not lead to the code step)."""
+    token = csrf_token(client, f"{prefix}/prihlaseni")
+    first = client.post(f"{prefix}/prihlaseni", data={"csrf_token": token, **credentials})
+    if first.status_code != 302 or not first.headers["Location"].endswith(f"{prefix}/overeni"):
         return first
-    second_factor._last_used.pop(f"member:{member.id}", None)
-    token = csrf_token(client, "/skola/overeni")
-    return client.post("/skola/overeni", data={
-        "csrf_token": token, "code": second_factor.current_code(member.totp_secret)})
+    return submit_code(client, f"{prefix}/overeni", account, totp_secret)
+
+
+def login_member(client, member: SchoolMember, password: str):
+    """A school member's password step, then their current TOTP code."""
+    return two_step_login(client, "/skola", {"email": member.email, "password": password},
+                          f"member:{member.id}", member.totp_secret)
 
 
 def submit_form(client, school_id: int | str, text: str, name: str = "", klass: str = ""):
@@ -119,19 +135,7 @@ def make_moderator(session: Session, username: str = "moderator", enrolled: bool
 
 
 def login_moderator(client, moderator, password: str = MODERATOR_PASSWORD):
-    """Password step, then the current TOTP code; returns the final response.
-
-    A code is accepted once per 30-second step and account (replay protection), so the
-    helper forgets the last use first, as if the moderator waited for the next code.
-    """
-    from review_ui import second_factor
-
-    token = csrf_token(client, "/moderace/prihlaseni")
-    first = client.post("/moderace/prihlaseni", data={
-        "csrf_token": token, "username": moderator.username, "password": password})
-    if first.status_code != 302 or not first.headers["Location"].endswith("/overeni"):
-        return first
-    second_factor._last_used.pop(f"moderator:{moderator.id}", None)
-    token = csrf_token(client, "/moderace/overeni")
-    return client.post("/moderace/overeni", data={
-        "csrf_token": token, "code": second_factor.current_code(moderator.totp_secret)})
+    """A moderator's password step, then their current TOTP code."""
+    return two_step_login(client, "/moderace",
+                          {"username": moderator.username, "password": password},
+                          f"moderator:{moderator.id}", moderator.totp_secret)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from ozvise.config import TEST_KDF
-from review_ui import second_factor
 from review_ui.counsellor_accounts import create_counsellor
-from review_ui.second_factor import current_code
-from tests.factories import csrf_token
+from tests.factories import csrf_token, fresh_code
 
 PASSWORD = "poradce-heslo-dlouhe"
 
@@ -18,13 +16,11 @@ def make_counsellor(session, username: str, name: str = "Mgr. Pavla Radová"):
 
 
 def login_counsellor(client, counsellor, password: str = PASSWORD):
-    """One form: name, password and the current TOTP code (replay memory forgotten first,
-    as if the counsellor waited for the next code)."""
-    second_factor._last_used.pop(f"counsellor:{counsellor.id}", None)
+    """One form: name, password and the current TOTP code (``tests.factories.fresh_code``)."""
     token = csrf_token(client, "/poradce/prihlaseni")
     return client.post("/poradce/prihlaseni", data={
         "csrf_token": token, "username": counsellor.username, "password": password,
-        "code": current_code(counsellor.totp_secret)})
+        "code": fresh_code(f"counsellor:{counsellor.id}", counsellor.totp_secret)})
 
 
 def share(client, report_id: str, counsellor_id: int):

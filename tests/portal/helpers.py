@@ -7,8 +7,7 @@ import re
 from sqlalchemy import select
 
 from models import OutboxMessage, SchoolMember
-from review_ui import second_factor
-from tests.factories import csrf_token
+from tests.factories import csrf_token, submit_code
 
 FIRST_PASSWORD = "dlouhe-heslo-spravkyne"
 CONTACTS = (("Jana Nováková", "jana.novakova@zs-test.example", "603 123 456"),
@@ -50,10 +49,7 @@ def member_by_email(session, email: str) -> SchoolMember:
 
 def enter_code(client, member: SchoolMember):
     """Submit the TOTP code of the second step (enrolment or login)."""
-    second_factor._last_used.pop(f"member:{member.id}", None)
-    token = csrf_token(client, "/skola/overeni")
-    return client.post("/skola/overeni", data={
-        "csrf_token": token, "code": second_factor.current_code(member.totp_secret)})
+    return submit_code(client, "/skola/overeni", f"member:{member.id}", member.totp_secret)
 
 
 def accept_invitation(client, session, path: str, code: str, password: str):
