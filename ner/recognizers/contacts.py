@@ -23,7 +23,7 @@ CUE = re.compile(
     r"(?i)\b(?:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|"
     r"instagram\w*|insta|tiktok\w*|"
     r"snap\w*|fortnit\w*|minecraft\w*|roblox\w*|steam\w*|twitch\w*|telegram\w*|whatsapp\w*|facebook\w*|fb|"
-    r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*)"
+    r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*)\b"
     r"(?:\s+(?:je|jako|pod|má|mám|měl|jménem|se jmenuje|named))?\s*[:\-–]?\s*\"?"
     r"(?P<name>(?=[\w.]*\d|[\w.]*_|[\w.]*[a-z][A-Z])[\w.]{3,32}\w)"
 )

@@ -19,6 +19,7 @@ from ..gazetteer import Gazetteer, NameMatch
 from ..span import Span
 from ..tagger import features, get_tagger
 from ..textutil import Token
+from . import vetoes
 
 # spaCy entity types that veto a weak name reading ("v Olomouci", "Lidl", "TikTok").
 NON_PERSON_ENTS = {"GPE", "LOC", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
@@ -62,6 +63,7 @@ CRF_HYSTERESIS = 0.05  # with placeholders in the text: add less, veto more (see
 EDITED_CAP_SHARE = 0.5  # edited text: at least this share of sentences start with a capital
 VETO_RANK = 800  # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
+VETOES = True  # titles (Divadlo Petra Bezruče) and ethnonyms (Pražan): see vetoes.py
 # Cue words (folded) after which the next word is a name if it looks like one at all.
 CUES = {
     "pan",
@@ -619,6 +621,9 @@ def find(
         gaz=gaz,
         use_crf=use_crf and doc is not None,
     )
+    if VETOES:
+        vetoes.title_vetoes(text, ev, scores, gaz)
+        vetoes.ethnonym_vetoes(text, ev, scores, edited_text(text, ev, holes), TITLE_CUES)
     return [
         Span(e.token.start, e.token.end, "PERSON", s)
         for e, s in zip(ev, scores, strict=True)
