@@ -7,7 +7,7 @@ unlocked at login, shown, and never stored in clear. Every view is audited.
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, render_template
 from flask_login import current_user
 
 from crypto.errors import DecryptionError
@@ -15,7 +15,8 @@ from crypto.pdf_password import pdf_password_for_school
 from models import SchoolMember
 from models.audit import record
 from ozvise.db import db
-from review_ui.auth import MEMBER_READERS, require, unlocked_key
+from review_ui.auth import MEMBER_READERS, require
+from review_ui.school_session import school_private_key
 
 bp = Blueprint("pdf_password", __name__, template_folder="templates")
 
@@ -24,10 +25,7 @@ bp = Blueprint("pdf_password", __name__, template_folder="templates")
 @require(*MEMBER_READERS)
 def show():
     member: SchoolMember = current_user.account
-    private_key = unlocked_key()
-    if private_key is None:
-        flash("Z bezpečnostních důvodů se prosím přihlaste znovu.", "error")
-        return redirect(url_for("portal.login", next=request.path))
+    private_key = school_private_key()
     try:
         password = pdf_password_for_school(db(), member.school, private_key)
     except DecryptionError:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from functools import wraps
 from typing import Any
 
-from flask import Flask, abort, current_app, redirect, request, session, url_for
+from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
 from flask_login import LoginManager, current_user, user_logged_in, user_logged_out
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -111,6 +111,20 @@ def unlocked_key() -> bytes | None:
     if not current_user.is_authenticated:
         return None
     return keyring().get(session.get("key_handle"), current_user.get_id())
+
+
+RELOGIN_MESSAGE = "Z bezpečnostních důvodů se prosím přihlaste znovu."
+
+
+def unlocked_key_or_relogin(login_endpoint: str, message: str = RELOGIN_MESSAGE,
+                            **url_values: Any) -> bytes:
+    """``unlocked_key``, or (the key was forgotten: restart, idle timeout) a flashed
+    ``message`` and a redirect to ``login_endpoint`` rather than an error page."""
+    private_key = unlocked_key()
+    if private_key is None:
+        flash(message, "error")
+        abort(redirect(url_for(login_endpoint, **url_values)))
+    return private_key
 
 
 def require(*roles: str) -> Callable:

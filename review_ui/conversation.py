@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     redirect,
@@ -30,15 +29,15 @@ from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
-from review_ui.auth import MEMBER_READERS, keyring, require, unlocked_key
-from review_ui.school_session import current_member, own_report
+from review_ui.auth import MEMBER_READERS, keyring, require
+from review_ui.school_session import current_member, own_report, school_private_key
 from review_ui.thread import (
     MAX_MESSAGE_CHARS,
     InvalidMessage,
     ThreadMessage,
     add_message,
     closed_reason,
-    open_thread,
+    read_thread,
     reporter_key,
 )
 
@@ -50,20 +49,10 @@ _OWNER_PREFIX = "reporter:"
 
 # --- the school's side -------------------------------------------------------------------
 
-def _school_private_key() -> bytes:
-    private_key = unlocked_key()
-    if private_key is None:
-        flash("Z bezpečnostních důvodů se prosím přihlaste znovu.", "error")
-        abort(redirect(url_for("portal.login", next=request.path)))
-    return private_key
-
-
 def school_thread(report: Report) -> list[ThreadMessage]:
     """The thread decrypted for the logged-in school member; audited with counts only."""
-    thread = open_thread(db(), report, SCHOOL, _school_private_key(),
+    thread = read_thread(db(), report, SCHOOL, school_private_key(), current_user.get_id(),
                          current_member().school_key_id)
-    record(db(), current_user.get_id(), "messages.decrypted", f"report:{report.id}",
-           count=sum(1 for m in thread if m.text is not None))
     db().commit()
     return thread
 
@@ -78,7 +67,7 @@ def school_page(report_id: str):
 @require(*MEMBER_READERS)
 def school_reply(report_id: str):
     report = own_report(report_id)
-    _school_private_key()  # a member whose key idled out unlocks again before writing
+    school_private_key()  # a member whose key idled out unlocks again before writing
     try:
         message = add_message(db(), settings(), report, MessageAuthor.SCHOOL,
                               request.form.get("text"))
@@ -141,9 +130,7 @@ def reporter_conversation(report: Report) -> dict[str, object]:
 
 
 def _reporter_thread(report: Report, private_key: bytes) -> list[ThreadMessage]:
-    thread = open_thread(db(), report, REPORTER, private_key)
-    record(db(), "reporter", "messages.decrypted", f"report:{report.id}",
-           count=sum(1 for m in thread if m.text is not None))
+    thread = read_thread(db(), report, REPORTER, private_key, "reporter")
     db().commit()
     return thread
 

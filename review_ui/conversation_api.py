@@ -23,7 +23,7 @@ from review_ui.thread import (
     ThreadMessage,
     add_message,
     closed_reason,
-    open_thread,
+    read_thread,
     reporter_key,
 )
 
@@ -59,9 +59,7 @@ def read():
     if held is None:
         return _unauthorised()
     report, private_key = held
-    thread = open_thread(db(), report, REPORTER, private_key)
-    record(db(), "reporter", "messages.decrypted", f"report:{report.id}",
-           count=sum(1 for m in thread if m.text is not None))
+    thread = read_thread(db(), report, REPORTER, private_key, "reporter")
     db().commit()
     reason = closed_reason(db(), report)
     return jsonify({"messages": [_json(m) for m in thread], "can_write": reason is None,

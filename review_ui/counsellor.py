@@ -28,7 +28,7 @@ from review_ui.auth import (
     record_attempt,
     require,
     too_many_failures,
-    unlocked_key,
+    unlocked_key_or_relogin,
 )
 from review_ui.counsellor_shares import counsellor_key, shared_reports
 from review_ui.portal.notes import add_note, open_notes
@@ -113,10 +113,7 @@ def _data_key(report_id: str) -> tuple[Report, bytes]:
     wrapped = counsellor_key(db(), current_user.account.id, report_id)
     if wrapped is None:
         abort(404)
-    private_key = unlocked_key()
-    if private_key is None:
-        flash("Z bezpečnostních důvodů se prosím přihlaste znovu.", "error")
-        abort(redirect(url_for("counsellor.login")))
+    private_key = unlocked_key_or_relogin("counsellor.login")
     report = wrapped.report
     return report, unwrap_from(report, wrapped, private_key)
 

@@ -7,13 +7,13 @@ from" live in one place.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, request
 from flask_login import current_user
 
 from crypto.envelope import find_key, unwrap_from
 from models import KeyRecipient, Report, ReportStatus, SchoolMember
 from ozvise.db import db
-from review_ui.auth import unlocked_key
+from review_ui.auth import unlocked_key_or_relogin
 
 #: Reports a school sees: delivered and later (never before moderation).
 VISIBLE_TO_SCHOOL = (ReportStatus.DELIVERED, ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED)
@@ -34,16 +34,20 @@ def own_report(report_id: str) -> Report:
     return report
 
 
+def school_private_key() -> bytes:
+    """The school key unlocked in this session; if it was forgotten (restart, idle
+    timeout), the member is sent to log in again (and back here) rather than shown an error.
+    """
+    return unlocked_key_or_relogin("portal.login", next=request.path)
+
+
 def school_data_key(report: Report) -> bytes:
     """The report's data key, unwrapped with the school key unlocked in this session.
 
     If the unlocked key was forgotten (restart, idle timeout), the member is sent to log
     in again rather than shown an error.
     """
-    private_key = unlocked_key()
-    if private_key is None:
-        flash("Z bezpečnostních důvodů se prosím přihlaste znovu.", "error")
-        abort(redirect(url_for("portal.login", next=request.path)))
+    private_key = school_private_key()
     wrapped = find_key(report, KeyRecipient.SCHOOL, current_member().school_key_id or -1)
     if wrapped is None:
         abort(404)

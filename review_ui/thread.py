@@ -24,6 +24,7 @@ from crypto.errors import DecryptionError
 from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
 from crypto.receipts import normalise_receipt, reporter_keypair
 from models import Message, MessageAuthor, Report, School, utcnow
+from models.audit import record
 from ozvise.config import Settings
 from review_ui.school_session import VISIBLE_TO_SCHOOL
 
@@ -145,6 +146,16 @@ def open_thread(session: Session, report: Report, reader: str, private_key: byte
                                     created_at=message.created_at,
                                     awaiting_moderation=message.moderated_at is None,
                                     withheld=message.withheld_at is not None))
+    return thread
+
+
+def read_thread(session: Session, report: Report, reader: str, private_key: bytes, actor: str,
+                school_key_id: int | None = None) -> list[ThreadMessage]:
+    """``open_thread``, audited (``messages.decrypted`` by ``actor``, with the number of
+    messages opened, never their text); the caller commits."""
+    thread = open_thread(session, report, reader, private_key, school_key_id)
+    record(session, actor, "messages.decrypted", f"report:{report.id}",
+           count=sum(1 for m in thread if m.text is not None))
     return thread
 
 

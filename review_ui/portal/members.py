@@ -16,7 +16,7 @@ from models import MemberRole, SchoolKey, SchoolMember
 from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
-from review_ui.auth import require, unlocked_key
+from review_ui.auth import require, unlocked_key_or_relogin
 from review_ui.portal import bp
 from review_ui.portal.fields import FieldError, email, person_name, phone
 from review_ui.portal.invitations import READER_ROLES, issue, wipe_credentials
@@ -47,12 +47,9 @@ def _render(status: int = 200, **context: object):
 
 
 def _admin_key_or_relogin() -> bytes:
-    key = unlocked_key()
-    if key is None:
-        flash("Pro předání přístupu se prosím přihlaste znovu (klíč školy už není odemčený).",
-              "error")
-        abort(redirect(url_for("portal.login", next=url_for("portal.members"))))
-    return key
+    return unlocked_key_or_relogin(
+        "portal.login", "Pro předání přístupu se prosím přihlaste znovu (klíč školy už není "
+        "odemčený).", next=url_for("portal.members"))
 
 
 def _invite(member: SchoolMember, action: str):
