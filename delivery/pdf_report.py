@@ -65,9 +65,12 @@ def _field(pdf: FPDF, label: str, value: str) -> None:
     pdf.multi_cell(0, 6.5, printable(value) or "–", align="L", new_x="LMARGIN", new_y="NEXT")
 
 
-def render_report_pdf(content: ReportPdfContent) -> bytes:
-    """An unencrypted PDF of the whole report (school, date, id, victim, text, next steps)."""
-    pdf = new_document()
+def render_report_pdf(content: ReportPdfContent, *, reuse_parsed_fonts: bool = True) -> bytes:
+    """An unencrypted PDF of the whole report (school, date, id, victim, text, next steps).
+
+    ``reuse_parsed_fonts``: see ``delivery.pdf_fonts.new_document`` (False only to compare).
+    """
+    pdf = new_document(reuse_parsed_fonts=reuse_parsed_fonts)
     pdf.set_title("Hlášení šikany")
     pdf.set_font(FONT_FAMILY, "B", 18)
     pdf.multi_cell(0, 9, "Hlášení šikany – Ozvi se", align="L", new_x="LMARGIN", new_y="NEXT")
