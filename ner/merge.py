@@ -56,6 +56,29 @@ def join_names(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# a lowercase occurrence of a capitalised name is left alone when it is at least this frequent
+# a Czech word (Zipf: hora 4.5, kovář 3.9, zajíc 3.6) or is marked ambiguous in the gazetteer
+# (kovář); popular given names (karel, tom) are always masked
+COMMON_WORD_ZIPF = 3.5
+POPULAR_GIVEN_RANK = 1000  # a given name this popular is always masked (karel, tom, ema)
+EDITED_CAP_SHARE = 0.75
+
+
+def _ordinary_word(folded: str, gaz: Gazetteer) -> bool:
+    """A frequent or gazetteer-ambiguous word that is no popular given name (hora, kovář, zajíc)."""
+    matches = gaz.lookup(folded)
+    if any(m.kind == "given" and m.entry.rank <= POPULAR_GIVEN_RANK for m in matches):
+        return False
+    exact = [m for m in matches if m.exact]
+    return gaz.zipf(folded) >= COMMON_WORD_ZIPF or any(m.entry.ambiguous for m in exact)
+
+
+def _edited(tokens: list[Token]) -> bool:
+    """Most sentences start with a capital: the writer capitalises, so case carries meaning."""
+    starts = [t for t in tokens if t.sent_start and t.is_alpha]
+    return bool(starts) and sum(t.is_cap for t in starts) >= EDITED_CAP_SHARE * len(starts)
+
+
 def propagate(
     text: str, spans: list[Span], tokens: list[Token], gaz: Gazetteer | None = None
 ) -> list[Span]:
@@ -69,6 +92,7 @@ def propagate(
     extra: list[Span] = []
     person_words: dict[str, float] = {}
     person_bases: dict[str, float] = {}
+    lower_seen: set[str] = set()  # person words detected at least once in lowercase
     ordered = sorted(spans)
     i = 0
     for t in tokens:
@@ -83,6 +107,8 @@ def propagate(
         ):
             sc = ordered[i].score
             person_words[t.folded] = max(person_words.get(t.folded, 0), sc)
+            if not t.is_cap:
+                lower_seen.add(t.folded)
             if gaz is not None:
                 for m in gaz.lookup(t.folded):
                     if len(m.base) >= 4:
@@ -96,8 +122,21 @@ def propagate(
     for frag, s in frags.items():
         rx = re.compile(r"(?<!\w)" + re.escape(frag) + r"(?!\w)")
         extra += [Span(m.start(), m.end(), s.label, s.score) for m in rx.finditer(text)]
+    edited = _edited(tokens)
     for t in tokens:
         sc = person_words.get(t.folded)
+        if (
+            sc is not None
+            and gaz is not None
+            and edited
+            and not t.is_cap
+            and t.folded not in lower_seen
+            and _ordinary_word(t.folded, gaz)
+        ):
+            # "Pepa Vrána ... seděla vrána": in edited text a lowercase ordinary word is the
+            # word, not the capitalised surname seen elsewhere (children's lowercase writing,
+            # where names are lowercase too, keeps propagating)
+            continue
         if sc is None and person_bases and t.is_cap and len(t.folded) >= 4:
             hits = [person_bases[b] for b in base_candidates(t.folded) if b in person_bases]
             sc = min(hits) * 0.9 if hits else None

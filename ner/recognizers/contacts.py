@@ -19,19 +19,38 @@ PHONE = re.compile(
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
 # a username introduced by a platform or "nick": "na discordu je kubik2011", "nick: xXdarkXx"
+# the cue words are case-insensitive, the username shape test is not: under a global (?i) the
+# camelCase test [a-z][A-Z] would accept any word ("lol karel", "na Snapchatu poslala")
 CUE = re.compile(
-    r"(?i)\b(?:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|"
+    r"\b(?i:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|"
     r"instagram\w*|insta|tiktok\w*|"
     r"snap\w*|fortnit\w*|minecraft\w*|roblox\w*|steam\w*|twitch\w*|telegram\w*|whatsapp\w*|facebook\w*|fb|"
     r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*)\b"
-    r"(?:\s+(?:je|jako|pod|má|mám|měl|jménem|se jmenuje|named))?\s*[:\-–]?\s*\"?"
-    r"(?P<name>(?=[\w.]*\d|[\w.]*_|[\w.]*[a-z][A-Z])[\w.]{3,32}\w)"
+    r"(?i:\s+(?:je|jako|pod|má|mám|měl|jménem|se jmenuje|named))?\s*[:\-–]?\s*\"?"
+    r"(?P<name>[\w.]{3,32}\w)"
 )
 # words with letters and 3+ digits or underscores look like usernames: kubik2011, xx_pepa_xx
 USERNAME = re.compile(
     r"(?<![\w.@])(?=[\w.]*[A-Za-z][\w.]*[A-Za-z][\w.]*[A-Za-z])(?=[\w.]*(?:\d\d|_))"
     r"\w+(?:\.\w+)*(?![\w@])"
 )
+
+
+# after a platform cue: a digit, an underscore, an inner dot or camelCase ("ZednikGG") makes a
+# username; so does a lowercase ASCII word that is not a frequent Czech word ("klarasedl",
+# "natty.brazda"), but not an ordinary word ("na Snapchatu poslala", "lol karel")
+_SHAPE = re.compile(r"[\w.]*(?:\d|_|\w\.\w|[a-z][A-Z])")
+USERNAME_MAX_ZIPF = 2.5
+
+
+def _username_like(word: str) -> bool:
+    if _SHAPE.match(word):
+        return True
+    if not (word.isascii() and word.islower() and word.isalpha()):
+        return False
+    from ..gazetteer import get_gazetteer
+
+    return get_gazetteer().zipf(word) < USERNAME_MAX_ZIPF
 
 
 def _phone_ok(s: str) -> bool:
@@ -62,7 +81,8 @@ def find(text: str) -> list[Span]:
     for m in DISCORD.finditer(text):
         spans.append(Span(m.start(), m.end(), "CONTACT", 0.95))
     for m in CUE.finditer(text):
-        spans.append(Span(m.start("name"), m.end("name"), "CONTACT", 0.8))
+        if _username_like(m.group("name")):
+            spans.append(Span(m.start("name"), m.end("name"), "CONTACT", 0.8))
     for m in USERNAME.finditer(text):
         if len(m.group()) < 5 or re.fullmatch(r"\d+\w{0,3}", m.group()):
             continue

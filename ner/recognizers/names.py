@@ -13,6 +13,7 @@ Each source gives per-token evidence; ``decide`` turns it into PERSON tokens:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, NameMatch
@@ -593,12 +594,18 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
         ):
             if c.token.is_alpha and c.token.folded not in CUES:
                 scores[j] = max(scores[j], 0.85)
-    # chat speaker at a line start: "Kuba: ty jsi …"
-    for m in re.finditer(r"(?m)^[ \t>*-]*([^\W\d_][\w.-]{1,30}):", text):
+    # chat speaker at a line start: "Kuba: ty jsi …". A speaker who is also a frequent word
+    # ("Tom" = "o tom", "Ema", "Jan") counts when it speaks on two or more lines and is a name
+    # in the gazetteer: a transcript's repeated line-start "X:" is a speaker, not prose.
+    speakers = list(re.finditer(r"(?m)^[ \t>*-]*([^\W\d_][\w.-]{1,30}):", text))
+    repeated = {k for k, c in Counter(m.group(1) for m in speakers).items() if c >= 2}
+    for m in speakers:
         for i, e in enumerate(ev):
             if e.token.start == m.start(1):
-                if e.token.is_cap and e.common < 4.0 and e.token.end == m.end(1):
-                    scores[i] = max(scores[i], 0.8)
+                if e.token.is_cap and e.token.end == m.end(1):
+                    named = e.given is not None or e.surname is not None
+                    if e.common < 4.0 or (m.group(1) in repeated and named):
+                        scores[i] = max(scores[i], 0.8)
                 break
 
 

@@ -78,3 +78,20 @@ def test_handle_containing_name_is_one_contact(detector):
     text = "Píše mi z účtu @kuba_novak2010 každý den."
     spans = detector.detect(text)
     assert [(text[s.start : s.end], s.label) for s in spans] == [("@kuba_novak2010", "CONTACT")]
+
+
+def test_repeated_chat_speaker_that_is_a_common_word(detector):
+    # "Tom" is also "o tom"; speaking on two lines makes it a speaker
+    text = "Tom: ty jsi hnus\nKlára: souhlas\nTom: zejtra uvidíš"
+    got = found(text, detector.detect(text), "PERSON")
+    assert got.count("Tom") == 2
+
+
+def test_lowercase_ordinary_word_not_propagated_in_edited_text(detector):
+    text = "Robin Zajíc mě bije. Ve škole se bojím jak zajíc. Kovářová mi to řekla. Je to kovář."
+    m = masked(text, detector.detect(text))
+    assert "Zajíc" not in m and "Kovářová" not in m
+    assert "zajíc" in m and "kovář" in m
+    # popular given names stay masked in lowercase too
+    text = "Karel mě strčil. Pak se karel smál."
+    assert "karel" not in masked(text, detector.detect(text))

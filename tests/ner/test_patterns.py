@@ -94,3 +94,16 @@ def test_classes(text, expect):
 )
 def test_bare_grades_are_not_classes(text):
     assert texts(classes, text) == []
+
+
+def test_platform_cue_needs_a_username_not_an_ordinary_word(detector):
+    for text, handle in [
+        ("Má to v příběhu na instagramu natty.brazda.", "natty.brazda"),
+        ("na instagramu klarasedl mi píše", "klarasedl"),
+        ("na discordu ZednikGG", "ZednikGG"),
+    ]:
+        assert handle in [
+            text[s.start : s.end] for s in detector.detect(text) if s.label == "CONTACT"
+        ]
+    for text in ("Adriana mi na Snapchatu poslala fotku.", "xd lol karel je lepší"):
+        assert not [s for s in detector.detect(text) if s.label == "CONTACT"], text
