@@ -21,6 +21,18 @@ def settings_from_env() -> Settings:
     return Settings.from_env()
 
 
+def waitress_options(app) -> dict[str, object]:  # noqa: ANN001
+    """Options for waitress, shared by ``ozvise serve`` and the tests' live server.
+
+    waitress refuses a body over ``max_request_body_size`` itself, in English plain text,
+    before the application sees it. Its cap is therefore well above the application's
+    ``MAX_CONTENT_LENGTH`` (1 MB), so an oversized body up to the cap gets the
+    application's Czech 413 (JSON on the API); only absurd bodies meet waitress's own.
+    """
+    return {"ident": "ozvise", "clear_untrusted_proxy_headers": True,
+            "max_request_body_size": 8 * app.config["MAX_CONTENT_LENGTH"]}
+
+
 def session_for(settings: Settings):  # noqa: ANN201
     from models import make_engine, make_session_factory
 
@@ -55,9 +67,7 @@ def serve(host: str, port: int, threads: int, no_outbox: bool) -> None:
     sys.stdout.flush()
     # No access log: waitress writes none unless wrapped in TransLogger, and we never do,
     # because an access log would record reporters' IP addresses.
-    waitress_serve(app, host=host, port=port, threads=threads, ident="ozvise",
-                   max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024,
-                   clear_untrusted_proxy_headers=True)
+    waitress_serve(app, host=host, port=port, threads=threads, **waitress_options(app))
 
 
 @main.group(help="Databáze.")

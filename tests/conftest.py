@@ -128,7 +128,9 @@ def live_server(app):
 
     from waitress import create_server
 
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    from ozvise.cli import waitress_options
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4, **waitress_options(app))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"

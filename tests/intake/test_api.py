@@ -80,6 +80,8 @@ def test_errors_are_json_with_code_and_czech_message(live_server, session):
          "unsupported_media_type"),
         ({"data": b"{" + b" " * (1024 * 1024 + 1) + b"}",
           "headers": {"Content-Type": "application/json"}}, 413, "too_large"),
+        ({"data": b"{" + b" " * (2 * 1024 * 1024) + b"}",
+          "headers": {"Content-Type": "application/json"}}, 413, "too_large"),
     ]
     for kwargs, status, code in cases:
         response = requests.post(url, timeout=30, **kwargs)

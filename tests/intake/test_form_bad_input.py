@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import requests
 from sqlalchemy import func, select
 
 from models import Report
@@ -75,6 +76,16 @@ def test_oversized_body_is_refused_early(client, session):
                                               "text": "a" * (1024 * 1024 + 1)})
     assert response.status_code == 413
     assert "příliš velká" in response.get_data(as_text=True)
+
+
+def test_oversized_body_over_real_http_gets_the_czech_page(live_server, session):
+    """Through waitress (the production server), not only Flask's test client."""
+    reg = register_school(session)
+    for size in (1024 * 1024 + 10, 2 * 1024 * 1024):
+        response = requests.post(f"{live_server}/nahlasit", timeout=30, data={
+            "csrf_token": "x", "school_id": reg.school.id, "text": "a" * size})
+        assert response.status_code == 413
+        assert "příliš velká" in response.text
 
 
 def test_school_picker_survives_bad_parameters(client, session):
