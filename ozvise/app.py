@@ -11,6 +11,7 @@ from ozvise.config import Settings
 from ozvise.db import init_db
 from ozvise.errors import install_error_handlers
 from ozvise.extensions import csrf, limiter
+from ozvise.localtime import cs_date, cs_datetime
 from ozvise.security import install_security_headers
 
 SETTINGS_KEY = "OZVISE_SETTINGS"
@@ -44,6 +45,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     limiter.init_app(app)
     install_security_headers(app)
     install_error_handlers(app)
+    app.add_template_filter(cs_date, "cs_date")
+    app.add_template_filter(cs_datetime, "cs_datetime")
     _register_blueprints(app)
     return app
 

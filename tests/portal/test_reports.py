@@ -94,3 +94,16 @@ def test_pending_and_foreign_reports_stay_hidden(client, session, settings, app)
     session.commit()
     assert client.get(f"/skola/hlaseni/{report.id}").status_code == 404
     assert client.get("/skola/hlaseni/neexistuje").status_code == 404
+
+
+def test_times_are_shown_in_czech_local_time(client, session, settings):
+    """Stored in UTC; the school sees Prague time, as the moderator and the PDF do."""
+    from datetime import UTC, datetime
+
+    reg, report = _logged_in_handler(client, session, settings)
+    stored = session.get(Report, report.id)
+    stored.created_at = datetime(2026, 11, 21, 23, 30, tzinfo=UTC)  # 00:30 on 22 November in Prague
+    session.commit()
+    assert "22. 11. 2026 00:30" in client.get("/skola/").get_data(as_text=True)
+    assert "Hlášení z 22. 11. 2026" in client.get(f"/skola/hlaseni/{report.id}").get_data(
+        as_text=True)
