@@ -134,8 +134,11 @@ def live_server(app):
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    # Close inside the server's own loop (via its trigger), not from this thread: closing the
+    # listening socket under a running select() makes the loop fail with EBADF.
+    server.trigger.pull_trigger(lambda: (server.close(), server.trigger.close()))
     thread.join(timeout=5)
+    server.task_dispatcher.shutdown()
 
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
