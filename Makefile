@@ -24,8 +24,9 @@ install: $(STAMP)
 run: install
 	$(BIN)/ozvise db upgrade
 	$(BIN)/ozvise schools import --quiet demo
-	$(BIN)/ozvise demo seed
-	$(BIN)/ozvise serve --host $(HOST) --port $(PORT)
+	OZVISE_BASE_URL=$${OZVISE_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/ozvise demo seed
+	OZVISE_BASE_URL=$${OZVISE_BASE_URL:-http://$(HOST):$(PORT)} \
+		$(BIN)/ozvise serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \

@@ -109,7 +109,7 @@ def search_schools(session: Session, query: str, limit: int = 20) -> list[School
     if not words:
         return []
     conditions = [School.search_text.contains(f" {word}", autoescape=True) for word in words]
-    stmt = select(School).where(and_(*conditions)).order_by(School.name).limit(limit)
+    stmt = select(School).where(and_(*conditions)).order_by(School.search_text).limit(limit)
     return list(session.scalars(stmt))
 
 
@@ -117,4 +117,4 @@ def full_list(session: Session) -> list[School]:
     """Every school for the picker when the register is small, else none (search first)."""
     if (session.scalar(select(func.count(School.id))) or 0) > FULL_LIST_MAX:
         return []
-    return list(session.scalars(select(School).order_by(School.name)))
+    return list(session.scalars(select(School).order_by(School.search_text)))

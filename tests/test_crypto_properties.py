@@ -93,3 +93,33 @@ def test_recovery_key_round_trip_and_typos():
         == PAIR.private
     with pytest.raises(DecryptionError):
         unwrap_with_recovery_key(blob, new_recovery_key(), purpose=b"s")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30),
+       st.text(max_size=200))
+def test_regrant_gives_access_without_touching_report_ciphertexts(password_a, password_b, text):
+    """Member B, re-granted from A's unlocked key, opens a report sealed before the re-grant."""
+    from crypto.envelope import FIELD_TEXT, seal, unseal
+    from crypto.school_keys import grant_member, unlock_for_member
+    from models import SchoolKey, SchoolMember
+
+    pair = generate_keypair()
+    school_key = SchoolKey(id=7, public_key=pair.public, suite_id=pair.suite_id)
+    admin, member = SchoolMember(id=1), SchoolMember(id=2)
+    grant_member(admin, school_key, pair.private, password_a, TEST_KDF)
+
+    data_key = new_data_key()
+    sealed = seal("report-1", data_key, FIELD_TEXT, text)
+    wrapped = wrap_key(school_key.public_key, data_key, info=report_key_info("report-1"))
+    before = (sealed, wrapped.blob)
+
+    unlocked = unlock_for_member(admin, school_key, password_a)
+    grant_member(member, school_key, unlocked, password_b, TEST_KDF)
+    reopened = unlock_for_member(member, school_key, password_b)
+    key = unwrap_key(reopened, wrapped, info=report_key_info("report-1"))
+    assert unseal("report-1", key, FIELD_TEXT, sealed) == text
+    assert (sealed, wrapped.blob) == before
+    if password_b != password_a:
+        with pytest.raises(DecryptionError):
+            unlock_for_member(member, school_key, password_a)

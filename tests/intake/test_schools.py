@@ -103,3 +103,17 @@ def test_form_search_without_javascript_preselects_a_single_hit(env, client, ses
     page = client.get("/?q=brno+husova").get_data(as_text=True)
     assert "Nalezeno škol: 1" in page
     assert 'selected>ZŠ Brno, Husova 17</option>' in page
+
+
+def test_picker_orders_schools_ignoring_diacritics(session):
+    """"ZŠ České Budějovice" sorts with C, not after "ZŠ Zlín" as raw code points would."""
+    from intake.schools import full_list
+    from tests.factories import make_school
+
+    for name, town in (("ZŠ Zlín, Lesní 1", "Zlín"), ("ZŠ České Budějovice, Nádražní 2",
+                       "České Budějovice"), ("ZŠ Brno, Husova 3", "Brno")):
+        make_school(session, name=name, town=town, street=name.split(", ")[1])
+    session.commit()
+    names = [school.name for school in full_list(session)]
+    assert names.index("ZŠ Brno, Husova 3") < names.index("ZŠ České Budějovice, Nádražní 2") \
+        < names.index("ZŠ Zlín, Lesní 1")
