@@ -258,6 +258,48 @@ def logins_purge() -> None:
     click.echo(f"Smazáno záznamů o přihlášení: {removed}.")
 
 
+@main.group(help="Lhůty uchování hlášení a jejich nevratná anonymizace.")
+def retention() -> None:
+    pass
+
+
+@retention.command("run", help="Anonymizuje hlášení po uplynutí lhůty (registrovaná škola: "
+                               "po dobu registrace a 3 roky po ní, nejvýše 9 let; "
+                               "neregistrovaná: 3 roky) a smaže záznamy o přihlášení "
+                               "starší 7 dní.")
+@click.option("--dry-run", is_flag=True, help="Jen spočítat, nic neměnit.")
+@click.option("--now", "now_text", default=None, metavar="ISO-DATUM",
+              help="Počítat lhůty k tomuto okamžiku (např. 2030-01-31) místo k dnešku.")
+@click.option("--quiet", is_flag=True, help="Bez ukazatele průběhu.")
+def retention_run(dry_run: bool, now_text: str | None, quiet: bool) -> None:
+    from datetime import UTC, datetime
+
+    from tqdm import tqdm
+
+    from ozvise.retention import run
+
+    now = None
+    if now_text:
+        try:
+            now = datetime.fromisoformat(now_text)
+        except ValueError as exc:
+            raise click.ClickException(f"--now: neplatné datum {now_text!r} "
+                                       "(čekám ISO 8601, např. 2030-01-31).") from exc
+        now = now if now.tzinfo else now.replace(tzinfo=UTC)
+
+    def progress(items):  # noqa: ANN001, ANN202
+        return tqdm(items, unit="hlášení", desc="Anonymizace", disable=quiet or len(items) < 50)
+
+    summary = run(session_for(settings_from_env()), now, dry_run=dry_run, progress=progress)
+    if dry_run:
+        click.echo(f"Zkušební běh, nic se nezměnilo: k anonymizaci {len(summary.due)} hlášení, "
+                   f"ke smazání {summary.login_records} záznamů o přihlášení.")
+    else:
+        click.echo(f"Anonymizováno hlášení: {summary.anonymised} (po lhůtě jich bylo "
+                   f"{len(summary.due)}). Smazáno záznamů o přihlášení: "
+                   f"{summary.login_records}.")
+
+
 @demo.command("code", help="Vypíše aktuální ověřovací kód (TOTP) ukázkového účtu: e-mail "
                            "člena ukázkové školy nebo 'moderator'. Jen pro ukázková data.")
 @click.argument("account")
