@@ -41,7 +41,6 @@ def _leaks(page_text: str, originals: set[str], name: str, klass: str) -> list[s
 pytestmark = [pytest.mark.slow]
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="shared development corpus not available")
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_no_detected_span_or_form_field_on_any_moderator_page(app, mod_client, session,
                                                               school, pending):
