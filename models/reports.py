@@ -60,6 +60,10 @@ class Report(Base):
     mark_suite_id: Mapped[str | None] = mapped_column(String(64))
     read_by_school_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    #: set by retention (``ozvise.retention``): the status the report had when it was
+    #: anonymised, so the school's statistics still count it by that status
+    status_before_anonymisation: Mapped[ReportStatus | None] = mapped_column(
+        str_enum(ReportStatus))
 
     keys: Mapped[list[ReportKey]] = relationship(back_populates="report",
                                                  cascade="all, delete-orphan")

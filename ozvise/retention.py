@@ -16,7 +16,9 @@ encrypted PDF, unsent mail). The redacted text becomes a fixed marker, the recei
 is overwritten with random bytes (the column is unique and required, so no migration is
 needed, and random bytes never match a receipt's Argon2id digest), and the status becomes
 ``ANONYMISED``. What stays is metadata for statistics: id, school, creation time, last
-status change, read and resolution times, moderation decisions (ids and labels only).
+status change, the status before anonymisation (``status_before_anonymisation``, so the
+school's statistics keep counting the report), read and resolution times, moderation
+decisions (ids and labels only).
 """
 
 from __future__ import annotations
@@ -164,6 +166,7 @@ def anonymise(session: Session, report: Report, *, actor: str = "operator",
     report.reporter_public_key = None
     report.mark_public_key = None
     report.mark_suite_id = None
+    report.status_before_anonymisation = previous
     report.status = ReportStatus.ANONYMISED
     report.status_changed_at = datetime.now(UTC)
     record(session, actor, "report.anonymised", f"report:{report_id}",

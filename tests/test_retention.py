@@ -267,3 +267,41 @@ def test_report_never_moderated_is_anonymised_and_moderation_pages_hold(app, cli
     assert queue.status_code == 200 and report_id not in queue.get_data(as_text=True)
     assert client.get(f"/moderace/hlaseni/{report_id}").status_code == 409  # "already gone"
     assert client.get("/moderace/statistiky").status_code < 500
+
+
+# --- statistics keep anonymised reports, by the status they had ----------------------------
+
+def test_school_statistics_count_anonymised_reports_by_their_earlier_status(client, session,
+                                                                             settings):
+    from review_ui.portal.stats import school_stats
+
+    reg = register_school(session)
+    resolved, _ = delivered_report(client, session, settings, reg.school.id, TEXT)
+    response = client.post("/api/v1/reports", json={"school_id": reg.school.id,
+                                                    "text": "Koupte levné hodinky."})
+    assert response.status_code == 201
+    spam_id = session.scalars(select(Report.id).where(Report.id != resolved.id)).one()
+    created = add_years(NOW, -9) - timedelta(days=10)
+    row = session.get(Report, resolved.id)
+    row.created_at, row.status = created, ReportStatus.RESOLVED
+    row.resolved_at = created + timedelta(days=4)
+    spam = session.get(Report, spam_id)
+    spam.created_at, spam.status = created, ReportStatus.SPAM
+    session.commit()
+    before = school_stats(session, reg.school.id, now=NOW)
+    assert before.total == 1 and before.by_status[ReportStatus.RESOLVED] == 1
+
+    assert run(session, NOW).anonymised == 2
+    session.expire_all()
+    assert session.get(Report, resolved.id).status == ReportStatus.ANONYMISED
+    assert session.get(Report, resolved.id).status_before_anonymisation == ReportStatus.RESOLVED
+    assert session.get(Report, spam_id).status_before_anonymisation == ReportStatus.SPAM
+    after = school_stats(session, reg.school.id, now=NOW)
+    assert after == before
+    assert after.total == 1 and after.resolved == 1 and after.median_days == 4.0
+    assert after.by_status == {ReportStatus.DELIVERED: 0, ReportStatus.IN_PROGRESS: 0,
+                               ReportStatus.RESOLVED: 1}
+
+    analyst, password = reg.members["analyst"]
+    assert login_member(client, analyst, password).status_code == 302
+    assert client.get("/skola/statistiky").status_code == 200

@@ -1,5 +1,6 @@
 """School statistics from metadata only (dates and statuses): no decryption, so analysts
 see them too. Figures: reports per month (last 12 months), by status, time to resolution.
+Reports anonymised by retention keep counting, by the status they had before.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import UTC, datetime
 
 from flask import render_template
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from models import Report, ReportStatus
@@ -50,12 +51,20 @@ def _month_keys(now: datetime) -> list[tuple[int, int]]:
 
 def school_stats(session: Session, school_id: int, now: datetime | None = None) -> SchoolStats:
     now = now or datetime.now(UTC)
-    rows = session.execute(select(Report.created_at, Report.status, Report.resolved_at).where(
-        Report.school_id == school_id, Report.status.in_(VISIBLE_TO_SCHOOL))).all()
+    # An anonymised report (retention) counts by the status it had before, if the school
+    # saw it then; spam and reports never delivered to the portal do not count.
+    rows = session.execute(
+        select(Report.created_at, Report.status, Report.status_before_anonymisation,
+               Report.resolved_at)
+        .where(Report.school_id == school_id,
+               or_(Report.status.in_(VISIBLE_TO_SCHOOL),
+                   and_(Report.status == ReportStatus.ANONYMISED,
+                        Report.status_before_anonymisation.in_(VISIBLE_TO_SCHOOL))))).all()
     per_month = dict.fromkeys(_month_keys(now), 0)
     by_status = dict.fromkeys(VISIBLE_TO_SCHOOL, 0)
     durations = []
-    for created, status, resolved in rows:
+    for created, current, before, resolved in rows:
+        status = before if current == ReportStatus.ANONYMISED else current
         created = _aware(created)
         key = (created.year, created.month)
         if key in per_month:
