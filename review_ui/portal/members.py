@@ -26,6 +26,11 @@ ROLE_LABELS = {MemberRole.ADMIN: "správce", MemberRole.HANDLER: "řešitel",
                MemberRole.ANALYST: "analytik"}
 
 
+def removed_address(member: SchoolMember) -> str:
+    """The tombstone e-mail a removed member keeps: unique, never delivered, no person."""
+    return f"removed-{member.id}@invalid"
+
+
 def _school_members() -> list[SchoolMember]:
     return list(db().scalars(select(SchoolMember).where(
         SchoolMember.school_id == current_user.account.school_id,
@@ -150,6 +155,9 @@ def remove_member(member_id: int):
         return _render(400, error="Škola musí mít alespoň jednoho dalšího správce s heslem.")
     wipe_credentials(member)
     member.active = False
+    # Free the address for a later invitation (the column is unique); the row, its id and
+    # the audit events that name it stay. ``.invalid`` is reserved and never routable.
+    member.email, member.email_token_hash = removed_address(member), None
     record(db(), current_user.get_id(), "member.removed", f"member:{member.id}",
            school_id=member.school_id)
     db().commit()

@@ -7,7 +7,7 @@ import re
 from sqlalchemy import select
 
 from crypto.school_keys import unlock_for_member
-from models import AuditEvent, MemberRole, Report, SchoolKey
+from models import AuditEvent, MemberRole, Report, SchoolKey, SchoolMember
 from tests.factories import csrf_token, delivered_report, login_member, register_school
 from tests.portal.helpers import accept_invitation, link_path, member_by_email, outbox
 
@@ -99,10 +99,54 @@ def test_removed_member_cannot_log_in(app, client, session):
     admin, password = reg.members["admin"]
     handler, handler_password = reg.members["handler"]
     login_member(client, admin, password)
+    address = handler.email
     assert _post(client, f"/skola/clenove/{handler.id}/odebrat").status_code == 302
-    removed = member_by_email(session, handler.email)
+    session.expire_all()
+    removed = session.get(SchoolMember, handler.id)
     assert not removed.active and removed.key_wrap is None and removed.password_hash is None
-    assert login_member(app.test_client(), handler, handler_password).status_code == 401
+    assert removed.email == f"removed-{handler.id}@invalid"
+    assert login_member(app.test_client(), removed, handler_password).status_code == 401
+    assert _login_status(app.test_client(), address, handler_password) == 401
+
+
+def _login_status(client, address: str, password: str) -> int:
+    token = csrf_token(client, "/skola/prihlaseni")
+    return client.post("/skola/prihlaseni", data={"csrf_token": token, "email": address,
+                                                  "password": password}).status_code
+
+
+def test_removed_members_address_can_be_invited_again(app, client, session, settings):
+    reg = register_school(session)
+    report, _ = delivered_report(client, session, settings, reg.school.id,
+                                 "Vojtovi Málkovi berou mobil.", name="Vojta Málek", klass="8.C")
+    admin, password = reg.members["admin"]
+    handler, handler_password = reg.members["handler"]
+    address, old_id = handler.email, handler.id
+    login_member(client, admin, password)
+    assert _post(client, f"/skola/clenove/{old_id}/odebrat").status_code == 302
+
+    response = _post(client, "/skola/clenove/pozvat", name="Petra Nováková", email=address,
+                     phone="731 000 222", role="handler")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    code = _code(response)
+    newcomer = member_by_email(session, address)
+    assert newcomer.id != old_id and newcomer.active and newcomer.name == "Petra Nováková"
+    (mail,) = outbox(session, "member_invitation", address)
+    other = app.test_client()
+    assert accept_invitation(other, session, link_path(mail.body, "/skola/pozvanka/"), code,
+                             NEW_PASSWORD).status_code == 302
+    page = other.get(f"/skola/hlaseni/{report.id}").get_data(as_text=True)
+    assert "Vojta Málek" in page and "8.C" in page
+
+    session.expire_all()
+    removed = session.get(SchoolMember, old_id)
+    assert not removed.active and removed.password_hash is None and removed.key_wrap is None
+    assert removed.email == f"removed-{old_id}@invalid"
+    assert _login_status(app.test_client(), address, handler_password) == 401
+    assert login_member(app.test_client(), removed, handler_password).status_code == 401
+    removal = session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "member.removed")).one()
+    assert removal.target == f"member:{old_id}"  # the trail still names the removed row
 
 
 def test_admin_cannot_touch_another_schools_member(client, session):
