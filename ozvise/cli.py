@@ -115,6 +115,30 @@ def schools_import(file: str, quiet: bool) -> None:
                f"{summary.unchanged} beze změny, {len(summary.rejected)} odmítnutých.")
 
 
+@schools.command("set-plan", help="Nastaví tarif registrované školy (extended: hlášení v "
+                                  "portálu, basic: hlášení jako PDF). Při přechodu na "
+                                  "extended se hlášení čekající na PDF, jejichž klíč už je "
+                                  "zabalen klíčem školy, přesunou do portálu.")
+@click.argument("red_izo", metavar="RED-IZO")
+@click.argument("plan", type=click.Choice(["extended", "basic"]))
+def schools_set_plan(red_izo: str, plan: str) -> None:
+    from delivery.plan_change import PlanError, set_plan
+    from models import Plan
+
+    session = session_for(settings_from_env())
+    try:
+        change = set_plan(session, red_izo, Plan(plan))
+    except PlanError as exc:
+        session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    session.commit()
+    click.echo(f"Škola {red_izo}: tarif {change.previous.value} → {change.plan.value}. "
+               f"Do portálu přesunuto hlášení: {change.moved_to_portal}.")
+    if change.waiting_for_release:
+        click.echo(f"Na onboardingový klíč čeká hlášení: {change.waiting_for_release} "
+                   "(zpřístupní je ozvise onboarding release).")
+
+
 @main.group(help="Ukázková data pro vyzkoušení.")
 def demo() -> None:
     pass
