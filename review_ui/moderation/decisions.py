@@ -4,13 +4,15 @@ The status moves with one conditional UPDATE (``WHERE status IN (open states)``)
 first write of the transaction: on PostgreSQL the second writer blocks on the row lock
 and then finds the condition false; on SQLite the database write lock serialises them
 the same way. Exactly one decision wins, so a report is never handed over twice.
+The moderator who asked for a second look cannot take the final decision: the UPDATE's
+condition excludes them, using the ``ModerationDecision`` rows of the report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from delivery.handover import hand_over
@@ -38,6 +40,20 @@ _TRANSITIONS = {
 }
 
 
+OWN_SECOND_LOOK = ("O druhý pohled jste požádali vy, proto o hlášení musí rozhodnout jiný "
+                   "moderátor.")
+
+
+def _asked_for_second_look(moderator_id: int, report_id: str | None = None):
+    """This moderator's second-look request for the report (the UPDATE's row, or given)."""
+    query = select(ModerationDecision.id).where(
+        ModerationDecision.moderator_id == moderator_id,
+        ModerationDecision.decision == Decision.SECOND_LOOK)
+    if report_id is None:
+        return query.where(ModerationDecision.report_id == Report.id)
+    return query.where(ModerationDecision.report_id == report_id)
+
+
 class DecisionRefused(Exception):
     """The decision cannot be taken; ``message`` is Czech, ``status`` the HTTP code."""
 
@@ -54,21 +70,37 @@ class Outcome:
 
 def decide(session: Session, settings: Settings, report_id: str, moderator_id: int,
            decision: Decision, reason: str | None = None) -> Outcome:
-    """Record one decision and move the report on; the caller commits."""
+    """Record one decision and move the report on; the caller commits (rolls back on
+    ``DecisionRefused``). A report in second look is decided by anyone but the moderator
+    who asked for it; the check is part of the same conditional UPDATE."""
     if decision == Decision.SPAM and reason not in SPAM_REASONS:
         raise DecisionRefused("U spamu vyberte prosím důvod.", 400)
     allowed, first_status = _TRANSITIONS[decision]
+    final = decision != Decision.SECOND_LOOK
+    condition = Report.status.in_(allowed)
+    if final:  # a second look means another moderator: not the one who asked for it
+        condition = or_(Report.status == ReportStatus.PENDING_MODERATION,
+                        (Report.status == ReportStatus.SECOND_LOOK)
+                        & ~_asked_for_second_look(moderator_id).exists())
     claimed = session.execute(
-        update(Report).where(Report.id == report_id, Report.status.in_(allowed))
+        update(Report).where(Report.id == report_id, condition)
         .values(status=first_status, status_changed_at=utcnow())
         .execution_options(synchronize_session=False)).rowcount
     if claimed != 1:
         current = session.scalar(select(Report.status).where(Report.id == report_id))
         if current is None:
             raise DecisionRefused("Hlášení neexistuje.", 404)
+        if current == ReportStatus.SECOND_LOOK and final:
+            raise DecisionRefused(OWN_SECOND_LOOK, 403)
         if current == ReportStatus.SECOND_LOOK:
             raise DecisionRefused("Hlášení už čeká na druhý pohled.", 409)
         raise DecisionRefused("O tomto hlášení už rozhodl jiný moderátor.", 409)
+    if final and session.scalar(select(_asked_for_second_look(moderator_id, report_id)
+                                       .exists())):
+        # Only when the same moderator raced their own second look on PostgreSQL: the row
+        # lock is ours now and this fresh snapshot sees the committed request. The status
+        # was written; the caller rolls back on DecisionRefused.
+        raise DecisionRefused(OWN_SECOND_LOOK, 403)
     report = session.scalars(select(Report).where(Report.id == report_id)
                              .execution_options(populate_existing=True)).one()
     status = hand_over(session, settings, report) if decision == Decision.DELIVER else first_status

@@ -170,11 +170,11 @@ def decision(report_id: str):
         db().rollback()
         if exc.status == 404:
             abort(404)
-        if exc.status == 400:
+        if exc.status in (400, 403):
             report = _open_report(report_id)
             if report is None:
                 return _gone()
-            return _render_review(report, error=exc.message, status=400)
+            return _render_review(report, error=exc.message, status=exc.status)
         flash(exc.message, "error")
         return _gone()
     db().commit()

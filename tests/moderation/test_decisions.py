@@ -80,8 +80,53 @@ def test_second_look_stays_in_the_queue_marked(mod_client, session, school, pend
     assert "jiný moderátor požádal o další názor" in review
     assert 'id="decide-second"' not in review
     assert _decide(mod_client, report.id, "second_look").status_code == 409
-    assert _decide(mod_client, report.id, "deliver").status_code == 302
+    assert _status(session, report.id) == ReportStatus.SECOND_LOOK
+
+
+def test_second_look_is_decided_by_another_moderator(app, mod_client, session, school,
+                                                     pending, moderator):
+    report = pending(school.school.id, TEXT)
+    member, password = school.members["handler"]
+    assert _decide(mod_client, report.id, "second_look").status_code == 302
+    for choice, reason in (("deliver", None), ("spam", "nesmysl")):
+        refused = _decide(mod_client, report.id, choice, reason)
+        assert refused.status_code == 403
+        assert "musí rozhodnout jiný moderátor" in refused.get_data(as_text=True)
+        assert _status(session, report.id) == ReportStatus.SECOND_LOOK
+    school_client = app.test_client()
+    login_member(school_client, member, password)
+    assert school_client.get(f"/skola/hlaseni/{report.id}").status_code == 404  # not yet
+
+    other_mod = make_moderator(session, "druhy")
+    other = app.test_client()
+    login_moderator(other, other_mod)
+    assert _decide(other, report.id, "deliver").status_code == 302
     assert _status(session, report.id) == ReportStatus.DELIVERED
+    assert school_client.get(f"/skola/hlaseni/{report.id}").status_code == 200
+    decisions = session.scalars(select(ModerationDecision).order_by(ModerationDecision.id))
+    assert [(d.decision, d.moderator_id) for d in decisions] == [
+        (Decision.SECOND_LOOK, moderator.id), (Decision.DELIVER, other_mod.id)]
+
+
+def test_own_second_look_refused_in_the_service_too(session, settings, school, pending,
+                                                    moderator):
+    report = pending(school.school.id, TEXT)
+    decide(session, settings, report.id, moderator.id, Decision.SECOND_LOOK)
+    session.commit()
+    for choice, reason in ((Decision.DELIVER, None), (Decision.SPAM, "reklama")):
+        try:
+            decide(session, settings, report.id, moderator.id, choice, reason)
+        except DecisionRefused as exc:
+            session.rollback()
+            assert exc.status == 403 and "jiný moderátor" in exc.message
+        else:
+            raise AssertionError("the moderator who asked decided the second look")
+    assert _status(session, report.id) == ReportStatus.SECOND_LOOK
+    other = make_moderator(session, "treti")
+    assert decide(session, settings, report.id, other.id, Decision.SPAM,
+                  "reklama").status == ReportStatus.SPAM
+    session.commit()
+    assert _status(session, report.id) == ReportStatus.SPAM
 
 
 def test_unknown_decision_and_unknown_report(mod_client, school, pending):
@@ -137,3 +182,38 @@ def test_racing_decisions_only_one_wins(app, settings, session, school, pending)
     assert _status(session, report.id) == ReportStatus.DELIVERED
     decisions = session.scalars(select(ModerationDecision)).all()
     assert [(d.decision, d.moderator_id) for d in decisions] == [(Decision.DELIVER, first_mod.id)]
+
+
+def test_own_second_look_racing_the_final_decision_is_refused(app, settings, session, school,
+                                                              pending, moderator):
+    """The same moderator clicks *second look* and *not spam* at once: the final decision
+    waits for the second look's lock, then sees it and is refused."""
+    report = pending(school.school.id, TEXT)
+    factory = session_factory(app)
+    first, second = factory(), factory()
+    outcome: dict[str, object] = {}
+
+    decide(first, settings, report.id, moderator.id, Decision.SECOND_LOOK)  # holds the lock
+
+    def contender() -> None:
+        try:
+            decide(second, settings, report.id, moderator.id, Decision.DELIVER)
+            second.commit()
+            outcome["second"] = "won"
+        except DecisionRefused as exc:
+            second.rollback()
+            outcome["second"] = exc.status
+
+    thread = threading.Thread(target=contender)
+    thread.start()
+    thread.join(timeout=1.0)
+    assert thread.is_alive()  # blocked behind the first transaction
+    first.commit()
+    thread.join(timeout=30)
+    first.close()
+    second.close()
+    assert outcome["second"] == 403
+    assert _status(session, report.id) == ReportStatus.SECOND_LOOK
+    decisions = session.scalars(select(ModerationDecision)).all()
+    assert [(d.decision, d.moderator_id) for d in decisions] == [
+        (Decision.SECOND_LOOK, moderator.id)]
