@@ -21,7 +21,6 @@ ner/data/NOTICE.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import sys
 import time
@@ -30,36 +29,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cnec_training import SHARED, load_converter, read_split  # noqa: E402
+
 from ner.crf import DATA, MODEL_FILE, CrfTagger, sequences, token_features  # noqa: E402
 from ner.detector import SPACY_EXCLUDE, SPACY_MODEL  # noqa: E402
 from ner.gazetteer import get_gazetteer  # noqa: E402
 from ner.recognizers.names import evidence  # noqa: E402
 from ner.textutil import tokenize  # noqa: E402
-
-SHARED = ROOT.parent / "shared"
-
-
-def load_converter():
-    """The shared CNEC → PERSON converter, so train gold matches the scored gold exactly."""
-    path = SHARED / "tools" / "cnec_to_jsonl.py"
-    spec = importlib.util.spec_from_file_location("cnec_to_jsonl", path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def read_split(conv, path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
-    out = []
-    stats = {"embedded_skipped": {}}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip():
-                continue
-            text, ents = conv.parse(line)
-            spans = conv.person_spans(text, ents, False, stats)
-            out.append((text, [(s["start"], s["end"]) for s in spans]))
-    return out
 
 
 def bio(ev, gold) -> list[str]:
