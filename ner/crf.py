@@ -1,17 +1,20 @@
 """A CRF sequence tagger for person names (BIO over word tokens), trained on CNEC 2.0 *train*.
 
 ``scripts/build_crf_model.py`` trains a linear-chain CRF (CRFsuite, L-BFGS with L1+L2
-regularisation, so most feature weights are exactly zero and the model stays compact) on the
-CNEC 2.0 train split and writes ``ner/data/person_crf.crfsuite`` (licence CC BY-NC-SA 3.0, see
-``ner/data/NOTICE``). Unlike ``tagger.py`` it scores every word, in sequence, so a name is read
-as a whole ("Václav Havel", "Jana Nováková-Malá", "Athos de Luca") and its context ("řekl
-ministr X", "v ulici X") is weighed jointly.
+regularisation) on the CNEC 2.0 train split and writes ``ner/data/person_crf.crfsuite`` (licence
+CC BY-NC-SA 3.0, see ``ner/data/NOTICE``). Unlike ``tagger.py`` it scores every word, in
+sequence, so a name is read as a whole ("Václav Havel", "Jana Nováková-Malá", "Athos de Luca")
+and its context ("řekl ministr X", "v ulici X") is weighed jointly. It learns persons (B-PER,
+I-PER) beside the other CNEC entity types (places, institutions, titles of works …): having to
+say what a capitalised non-name is sharpens P(person).
 
 Features of a token: its folded form, diacritic-preserving and folded endings (Czech cases,
 -ová, -ský, -enko, -uk …), prefixes, shape, sentence position, the gazetteer readings (given
 name / surname / nickname, origin, popularity band, ambiguity with ordinary words, exact base
-form or an inflected one), how common it is as an ordinary Czech word, spaCy's entity type, the
-punctuation around it, and the same (reduced) for the neighbours ±2.
+form or an inflected one), a place reading (``ner/data/places.tsv.gz``), how common it is as an
+ordinary Czech word, spaCy's entity type, the punctuation around it, the same (reduced) for the
+neighbours ±2, and spaCy's contextual tok2vec values projected to 32 dimensions
+(``VectorProjection``).
 
 ``CrfTagger.marginals`` gives P(token is inside a person name) from the CRF's forward-backward
 marginals. The model is trained on edited newspaper text: on lowercase or undiacritised
@@ -27,6 +30,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_FILE = "person_crf.crfsuite"
+PCA_FILE = "person_crf_pca.npz"  # projection of spaCy's tok2vec values, built with the model
+PCA_DIMS = 32
 MAX_SEQ = 120  # tokens per CRF sequence (long sentences are cut; keeps cost linear)
 
 
@@ -43,6 +48,7 @@ def _zipf(z: float) -> str:
     return str(min(6.5, int(z * 2) / 2))
 
 
+@lru_cache(maxsize=65536)
 def shape(text: str) -> str:
     """Compressed character shape: Novák → Xx, J → X, ČEZ → X, 7.B → d.X."""
     out = []
@@ -85,8 +91,9 @@ def _back(text: str, start: int) -> int:
 
 
 def _brief(e) -> str:
-    """Gazetteer kinds of a token: G(iven) S(urname), lowercase = only ambiguous readings."""
-    out = ""
+    """Gazetteer kinds of a token: G(iven) S(urname), lowercase = only ambiguous readings,
+    L(ocation) = a place name or a case form of one."""
+    out = "L" if getattr(e, "place", "") else ""
     if e.given is not None:
         out += "g" if e.given.entry.ambiguous else "G"
     if e.surname is not None:
@@ -94,14 +101,40 @@ def _brief(e) -> str:
     return out or "0"
 
 
-def token_features(text: str, ev: Sequence, i: int, nick: frozenset | dict = frozenset()) -> list:
-    """Features of token ``i``; ``ev`` items have .token, .given, .surname, .common, .ent."""
+def token_infos(ev: Sequence) -> list[tuple[str, str, str, str, str, str]]:
+    """Per token, what its own and its neighbours' features read (computed once per sequence):
+    folded form, kind, sentence-start mark, spaCy entity, gazetteer kinds, Zipf band."""
+    out = []
+    for e in ev:
+        t = e.token
+        out.append(
+            (
+                t.folded,
+                _kind(t),
+                "S" if t.sent_start else "",
+                e.ent or "-",
+                _brief(e),
+                _zipf(e.common),
+            )
+        )
+    return out
+
+
+def token_features(
+    text: str,
+    ev: Sequence,
+    i: int,
+    nick: frozenset | dict = frozenset(),
+    infos: Sequence | None = None,
+) -> list:
+    """Features of token ``i``; ``ev`` items have .token, .given, .surname, .common, .ent.
+    ``infos`` (``token_infos(ev)``) saves recomputing the neighbours' parts for every token."""
+    if infos is None:
+        infos = token_infos(ev)
     e = ev[i]
     t = e.token
-    f = t.folded
+    f, k, ss, ent, brief, z = infos[i]
     low = t.text.lower()
-    k = _kind(t)
-    ss = "S" if t.sent_start else ""
     out = [
         "w=" + f,
         "s1=" + f[-1:],
@@ -115,35 +148,115 @@ def token_features(text: str, ev: Sequence, i: int, nick: frozenset | dict = fro
         "k=" + k + ss,
         "sh=" + shape(t.text),
         "len=" + str(min(len(f), 12) // 3),
-        "z=" + _zipf(e.common),
-        "ent=" + (e.ent or "-"),
+        "z=" + z,
+        "ent=" + ent,
         "gp=" + _gap(text, ev[i - 1].token.end if i > 0 else _back(text, t.start), t.start),
         "gn=" + _gap(text, t.end, ev[i + 1].token.start if i + 1 < len(ev) else t.end + 3),
-        "gz=" + _brief(e) + k,
-        "kz=" + k + ss + _zipf(e.common),
+        "gz=" + brief + k,
+        "kz=" + k + ss + z,
     ]
     out += _gaz("g", e.given) + _gaz("s", e.surname)
+    place = getattr(e, "place", "")
+    if place:
+        out.append("geo=" + place + ("n" if e.given or e.surname else ""))
     if f in nick:
         out.append("nick")
     if "-" in t.text:
         out.append("hyph")
-    for d in (-2, -1, 1, 2):
+    n_ev = len(ev)
+    for d, p in ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")):
         j = i + d
-        p = f"{d:+d}"
-        if j < 0 or j >= len(ev):
+        if j < 0 or j >= n_ev:
             out.append(p + "w=<s>" if j < 0 else p + "w=</s>")
             continue
-        n = ev[j]
-        nk = _kind(n.token) + ("S" if n.token.sent_start else "")
-        out.append(p + "w=" + n.token.folded)
+        nf, nkind, nss, nent, nbrief, nz = infos[j]
+        nk = nkind + nss
+        out.append(p + "w=" + nf)
         out.append(p + "k=" + nk)
-        out.append(p + "ent=" + (n.ent or "-"))
-        out.append(p + "gz=" + _brief(n) + nk)
+        out.append(p + "ent=" + nent)
+        out.append(p + "gz=" + nbrief + nk)
         if d in (-1, 1):
-            out.append(p + "s3=" + n.token.folded[-3:])
-            out.append(p + "z=" + _zipf(n.common))
+            out.append(p + "s3=" + nf[-3:])
+            out.append(p + "z=" + nz)
             out.append(p + "k|k=" + (nk + "|" + k + ss if d < 0 else k + ss + "|" + nk))
     return out
+
+
+def token_item(
+    text: str,
+    ev: Sequence,
+    i: int,
+    nick: frozenset | dict = frozenset(),
+    infos: Sequence | None = None,
+) -> dict:
+    """CRFsuite item of token ``i``: the indicator features of ``token_features`` plus spaCy's
+    contextual tok2vec values (``ev[i].vec``, see ``VectorProjection``)."""
+    vec = ev[i].vec
+    item = {} if vec is None else dict(zip(_VEC_KEYS, vec.tolist(), strict=False))
+    item.update(dict.fromkeys(token_features(text, ev, i, nick, infos), 1.0))
+    return item
+
+
+_VEC_KEYS = [f"v{k}" for k in range(96)]
+
+
+class VectorProjection:
+    """Whitened PCA of spaCy's 96 tok2vec values (``doc.tensor``) to ``PCA_DIMS`` features.
+
+    The tok2vec layer of ``cs_core_news_sm`` was trained on UD Czech-PDT for tags, morphology
+    (incl. NameType) and syntax, so its values say how the sentence around a word reads, which
+    the indicator features cannot. Whitening puts every dimension on the scale of an indicator
+    (unit variance), so one L1/L2 setting fits both; keeping 32 of 96 dimensions keeps the CRF
+    cheap at run time. Fitted on CNEC train by ``scripts/build_crf_model.py``."""
+
+    def __init__(self, mean, components) -> None:
+        self.mean = mean
+        self.components = components  # (96, dims), whitening included
+
+    @classmethod
+    def fit(cls, rows, dims: int = PCA_DIMS) -> VectorProjection:
+        import numpy as np
+
+        x = np.asarray(rows, dtype=np.float64)
+        mean = x.mean(axis=0)
+        _u, sv, vt = np.linalg.svd(x - mean, full_matrices=False)
+        comps = vt[:dims]
+        # a fixed sign per component, so a rebuild gives the same features
+        signs = np.sign(comps[np.arange(dims), np.abs(comps).argmax(axis=1)])
+        comps = comps * signs[:, None]
+        scale = sv[:dims] / np.sqrt(max(1, len(x) - 1))
+        return cls(mean.astype(np.float32), (comps / scale[:, None]).T.astype(np.float32))
+
+    def __call__(self, tensor):
+        return (tensor - self.mean) @ self.components
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+
+        with open(path, "wb") as f:
+            np.savez(f, mean=self.mean, components=self.components)
+
+    @classmethod
+    def load(cls, path: Path) -> VectorProjection:
+        import numpy as np
+
+        with np.load(path) as z:
+            return cls(z["mean"], z["components"])
+
+
+@lru_cache(maxsize=1)
+def get_projection() -> VectorProjection | None:
+    p = DATA / PCA_FILE
+    return VectorProjection.load(p) if p.exists() else None
+
+
+def token_vectors(doc):  # noqa: ANN201 - a numpy array (tokens × PCA_DIMS) or None
+    """Projected tok2vec values per spaCy token of ``doc`` (None without tensor or projection)."""
+    proj = get_projection()
+    tensor = getattr(doc, "tensor", None)
+    if proj is None or tensor is None or len(doc) == 0 or len(tensor) != len(doc):
+        return None
+    return proj(tensor)
 
 
 def sequences(ev: Sequence) -> list[tuple[int, int]]:
@@ -166,6 +279,8 @@ class CrfTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         self.labels = set(self._tagger.labels())
+        # B/I (persons only) or B-PER/I-PER beside other CNEC types (B-GEO, I-INST, …)
+        self.person_labels = [lab for lab in ("B", "I", "B-PER", "I-PER") if lab in self.labels]
 
     def marginals(self, text: str, ev: Sequence, nick=frozenset()) -> list[float]:
         """P(inside a person name) per token of ``ev``."""
@@ -173,14 +288,13 @@ class CrfTagger:
         tg = self._tagger
         for a, b in sequences(ev):
             seq = ev[a:b]
-            xseq = [token_features(text, seq, i, nick) for i in range(len(seq))]
+            infos = token_infos(seq)
+            xseq = [token_item(text, seq, i, nick, infos) for i in range(len(seq))]
             tg.set(xseq)
-            for i in range(a, b):
-                p = 0.0
-                for lab in ("B", "I"):
-                    if lab in self.labels:
-                        p += tg.marginal(lab, i - a)
-                out[i] = p
+            marginal = tg.marginal
+            for lab in self.person_labels:
+                for i in range(a, b):
+                    out[i] += marginal(lab, i - a)
         return out
 
 

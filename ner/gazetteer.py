@@ -55,6 +55,10 @@ class Gazetteer:
         self.nick_to_formal = {fold(a): fold(b) for a, b in _read("nicknames.tsv.gz")}
         self.common = {w: int(z) / 10 for w, z in _read("common_cs.tsv.gz")}
         self.sur_suffixes = tuple(r[0] for r in _read("suffixes.txt.gz"))
+        # scripts/build_places.py; optional (a CRF feature)
+        places = DATA / "places.tsv.gz"
+        rows = _read(places.name) if places.exists() else []
+        self.places = frozenset(r[0] for r in rows)
 
     @staticmethod
     def _names(file: str) -> dict[str, NameEntry]:
@@ -75,6 +79,11 @@ class Gazetteer:
         """All gazetteer names this (possibly inflected) folded word may be a form of."""
         return list(_lookup(self, folded))
 
+    def place(self, folded: str) -> str:
+        """``"E"`` if the folded word is a place name, ``"F"`` if it is a case form of one
+        (Moskvou, Chorvatska), ``""`` otherwise."""
+        return _place(self, folded)
+
     def canonical(self, base: str) -> str:
         """Nickname → formal name, for clustering (péťa → petr)."""
         return self.nick_to_formal.get(base, base)
@@ -89,6 +98,13 @@ def _lookup(gaz: Gazetteer, folded: str) -> tuple[NameMatch, ...]:
             if e is not None:
                 out.append(NameMatch(kind, cand, e, i == 0))
     return tuple(out)
+
+
+@lru_cache(maxsize=131072)
+def _place(gaz: Gazetteer, folded: str) -> str:
+    if folded in gaz.places:
+        return "E"
+    return "F" if any(c in gaz.places for c in base_candidates(folded)[1:]) else ""
 
 
 @lru_cache(maxsize=1)

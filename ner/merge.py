@@ -40,8 +40,30 @@ def merge(spans: list[Span]) -> list[Span]:
     return out
 
 
+# Particles inside foreign and noble names: "Larse von Triera", "Athos De Luca", "Hanse van
+# den Broeka". After a name they pull the next capitalised word in; "z"/"ze" only join two names
+# ("Serváce Engela z Engelsflusu"), since "Petr z Brna" names a town.
+NAME_PARTICLES = frozenset(
+    "van von vom de der den des da di du del della dos das le la ter ten al el bin ibn ben".split()
+)
+JOINING_PARTICLES = NAME_PARTICLES | {"z", "ze"}
+_PARTICLE_TAIL = re.compile(
+    r"(?:[ \u00a0]+(?:" + "|".join(sorted(NAME_PARTICLES)) + r"))+[ \u00a0]+[^\W\d_][\w'-]*",
+    re.IGNORECASE,
+)
+# a regnal number after a name: "Řehoř XIII.", "Karel IV", "Jana Pavla II."
+_REGNAL = re.compile(r"[ \u00a0]+(?:[IVX]{2,6}|[IVX]{1,6}(?=[ \u00a0]*\.))\b")
+# before a name: an initial ("J. Novák", "T . Huschke") or "svatý"/"sv." ("svatého Václava")
+_HEAD = re.compile(
+    r"(?:(?<![\w.])[^\W\d_][ \u00a0]?\.[ \u00a0]{0,2}"
+    r"|(?<!\w)(?:[Ss]vat(?:ý|á|é|ého|ému|ém|ým|ou)|[Ss]v\.)[ \u00a0])$"
+)
+_HEAD_WINDOW = 12
+
+
 def join_names(text: str, spans: list[Span]) -> list[Span]:
-    """Adjacent PERSON spans separated only by a space (or an initial's dot) are one name."""
+    """Adjacent PERSON spans separated only by a space, an initial's dot or a name particle are
+    one name; a particle + capitalised word or a regnal number after a name belongs to it."""
     out: list[Span] = []
     for s in spans:
         if out and s.label == "PERSON" and out[-1].label == "PERSON":
@@ -49,11 +71,44 @@ def join_names(text: str, spans: list[Span]) -> list[Span]:
             gap = text[p.end : s.start]
             last_word = text[p.start : p.end].replace(".", " ").split()[-1:]
             initial = gap.strip() == "." and len(gap) <= 3 and last_word and len(last_word[0]) == 1
-            if gap in (" ", "\u00a0") or initial:
+            words = gap.split()
+            particle = (
+                bool(words)
+                and gap[:1].isspace()
+                and gap[-1:].isspace()
+                and all(w.lower() in JOINING_PARTICLES for w in words)
+            )
+            if gap in (" ", "\u00a0") or initial or particle:
                 out[-1] = Span(p.start, s.end, "PERSON", max(p.score, s.score), p.cluster)
                 continue
         out.append(s)
-    return out
+    grown = [_with_affixes(text, s) for s in out]
+    # an affix never reaches into a neighbouring span ("7. B. Novák": the class keeps its B)
+    n = len(out)
+    return [
+        g
+        if (i == 0 or grown[i - 1].end <= g.start) and (i + 1 == n or g.end <= out[i + 1].start)
+        else s
+        for i, (s, g) in enumerate(zip(out, grown, strict=True))
+    ]
+
+
+def _with_affixes(text: str, s: Span) -> Span:
+    if s.label != "PERSON" or not text[s.start : s.start + 1].isupper():
+        return s
+    start, end = s.start, s.end
+    m = _HEAD.search(text, max(0, start - _HEAD_WINDOW), start)
+    if m and m.group()[:1].isupper() or m and m.group()[:2].lower() == "sv":
+        start = m.start()
+    m = _PARTICLE_TAIL.match(text, end)
+    if m and m.group().split()[-1][:1].isupper():
+        end = m.end()
+    m = _REGNAL.match(text, end)
+    if m:
+        end = m.end()
+    if (start, end) == (s.start, s.end):
+        return s
+    return Span(start, end, s.label, s.score, s.cluster)
 
 
 # a lowercase occurrence of a capitalised name is left alone when it is at least this frequent

@@ -94,9 +94,24 @@ RULES: tuple[tuple[str, str], ...] = tuple(
     )
 )
 
+# RULES indexed by ending, longest first (same order as RULES): one dict probe per length.
+_BY_ENDING: dict[str, list[str]] = {}
+for _ending, _base_end in RULES:
+    _BY_ENDING.setdefault(_ending, []).append(_base_end)
+_END_LENGTHS = sorted({len(e) for e in _BY_ENDING}, reverse=True)
+
 _VOWELS = set("aeiouy")
 # softenings before -e / -in: Lucka→Lucce/Lucčina, Olga→Olze, Saša… (folded)
 _ALTERN = {"c": ("k",), "z": ("h", "g"), "s": ("ch",)}
+
+
+def _matching_rules(folded: str):  # noqa: ANN202 - a generator of (ending, base ending)
+    for n in _END_LENGTHS:
+        if len(folded) - n < 2:
+            continue
+        ending = folded[-n:]
+        for base_end in _BY_ENDING.get(ending, ()):
+            yield ending, base_end
 
 
 @lru_cache(maxsize=65536)
@@ -105,9 +120,7 @@ def base_candidates(folded: str) -> tuple[str, ...]:
     out: list[str] = [folded]
     if len(folded) < 3:
         return tuple(out)
-    for ending, base_end in RULES:
-        if not folded.endswith(ending) or len(folded) - len(ending) < 2:
-            continue
+    for ending, base_end in _matching_rules(folded):
         stem = folded[: len(folded) - len(ending)]
         stems = [stem]
         if (

@@ -113,13 +113,14 @@ def main() -> None:
     weights = {k: round(v, 3) for k, v in weights.items() if abs(v) >= a.prune}
     evaluate(weights, tr, "train")
     evaluate(weights, dt, "dtest")
-    with gzip.open(a.out, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(
-            "# person tagger weights, derived from CNEC 2.0 train (CC BY-NC-SA 3.0); "
-            "regenerate with scripts/build_person_model.py\n"
-        )
-        for k in sorted(weights):
-            f.write(f"{k}\t{weights[k]:g}\n")
+    lines = [
+        "# person tagger weights, derived from CNEC 2.0 train (CC BY-NC-SA 3.0); "
+        "regenerate with scripts/build_person_model.py\n",
+        *(f"{k}\t{weights[k]:g}\n" for k in sorted(weights)),
+    ]
+    # no file name or time in the gzip header: a rebuild gives the same bytes
+    with open(a.out, "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as f:
+        f.write("".join(lines).encode("utf-8"))
     print(f"{len(weights)} weights -> {a.out} ({time.time() - t0:.0f} s)")
 
 

@@ -33,3 +33,65 @@ def read_split(conv, path: Path) -> list[tuple[str, list[tuple[int, int]]]]:  # 
             spans = conv.person_spans(text, ents, False, stats)
             out.append((text, [(s["start"], s["end"]) for s in spans]))
     return out
+
+
+# CNEC coarse types the CRF learns beside persons (the first letter of a CNEC type). Knowing a
+# word is a place, an institution or a work's title sharpens P(person) for capitalised words.
+COARSE = {"g": "GEO", "i": "INST", "o": "ART", "m": "MEDIA", "a": "ADDR"}
+# Titles and inhabitant names trimmed off person containers have their own labels.
+TRIMMED = {"pd": "TITLE", "pc": "INHAB"}
+
+
+def _coarse(conv, ent) -> str | None:  # noqa: ANN001
+    """Coarse label of the outermost real entity above (and including) ``ent``."""
+    chain = []
+    while ent is not None:
+        if ent.typ not in conv.WRAPPERS and ent.typ not in conv.CONTAINERS:
+            chain.append(ent.typ)
+        ent = ent.parent
+    if not chain:
+        return None
+    outer = chain[-1]
+    if outer in conv.PERSON:  # a title or inhabitant name trimmed off a person's name
+        return TRIMMED.get(chain[0])
+    return TRIMMED.get(outer) or COARSE.get(outer[:1])
+
+
+def read_split_typed(conv, path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:  # noqa: ANN001
+    """``(sentence text, [(start, end, label)])``: PERSON spans exactly as the scored gold has
+    them, plus the other CNEC entities by coarse type (places, institutions, titles, …)."""
+    out = []
+    stats = {"embedded_skipped": {}}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            text, ents = conv.parse(line)
+            persons = conv.person_spans(text, ents, False, stats)
+            spans = [(s["start"], s["end"], "PER") for s in persons]
+            # innermost entity per character (ents are in pre-order: children after parents)
+            inner = [None] * len(text)
+            for e in ents:
+                for i in range(e.start, e.end):
+                    inner[i] = e
+            taken = bytearray(len(text))
+            for a, b, _ in spans:
+                taken[a:b] = b"\1" * (b - a)
+            i = 0
+            while i < len(text):
+                outside = taken[i] or inner[i] is None or text[i].isspace()
+                lab = None if outside else _coarse(conv, inner[i])
+                if lab is None:
+                    i += 1
+                    continue
+                j = i
+                while j < len(text) and not taken[j] and (text[j].isspace() or (
+                        inner[j] is not None and _coarse(conv, inner[j]) == lab)):
+                    j += 1
+                while j > i and text[j - 1].isspace():
+                    j -= 1
+                spans.append((i, j, lab))
+                i = max(j, i + 1)
+            out.append((text, sorted(spans)))
+    return out

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..crf import token_vectors
 from ..gazetteer import Gazetteer, NameMatch
 from ..span import Span
 from ..tagger import features, get_tagger
@@ -56,7 +58,7 @@ CRF_ADD_LOWER = 0.5  # a lowercase word above this is a name (if not an ordinary
 CRF_LOWER_MAX_ZIPF = 3.0
 CRF_ADD_SENT = 0.5  # a capitalised sentence start above this (if not a frequent word)
 CRF_SENT_MAX_ZIPF = 3.5
-CRF_VETO = 0.02  # a capitalised gazetteer/spaCy hit below this in edited text is not a name
+CRF_VETO = 0.05  # a capitalised gazetteer/spaCy hit below this in edited text is not a name
 CRF_GROW_VETO = 0.01  # nor is a capitalised neighbour pulled into a name below this
 CRF_REPLACES_TAGGER_ADD = False  # True: with the CRF, the linear tagger adds no names
 CRF_VETO_EXEMPT_RANK = 300  # popular given names in base form (Kuba, Jana) are never vetoed
@@ -263,6 +265,8 @@ class TokenEvidence:
     score: float = 0.0
     margin: float | None = None  # CNEC-trained tagger (capitalised words only), > 0 = name
     crf: float | None = None  # CNEC-trained CRF: P(inside a person name), any word
+    place: str = ""  # a place name ("E") or a case form of one ("F"): a CRF feature
+    vec: Any = None  # spaCy's tok2vec values for the token, projected (crf.VectorProjection)
     why: list[str] = field(default_factory=list)
 
 
@@ -277,12 +281,16 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
     """Collect gazetteer, frequency and (when a spaCy Doc is given) model evidence per token."""
     ev = []
     sp_by_start = {}
+    vecs = None
     if doc is not None:
         for st in doc:
             sp_by_start[st.idx] = st
+        vecs = token_vectors(doc)
     for t in tokens:
         ms = gaz.lookup(t.folded) if t.is_alpha and len(t.folded) >= 2 else []
         e = TokenEvidence(t, _best(ms, "given"), _best(ms, "surname"), common=gaz.zipf(t.folded))
+        if t.is_alpha and len(t.folded) >= 3:
+            e.place = gaz.place(t.folded)
         st = sp_by_start.get(t.start)
         if st is not None:
             e.ent = st.ent_type_
@@ -291,6 +299,8 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
             e.propn = st.pos_ == "PROPN"
             nt = st.morph.get("NameType")
             e.name_type = e.propn and bool(nt) and nt[0] in ("Giv", "Sur")
+            if vecs is not None:
+                e.vec = vecs[st.i]
         ev.append(e)
     return ev
 

@@ -1,9 +1,21 @@
 """The CNEC-trained CRF sequence tagger (ner/crf.py) as a layer alone and inside the pipeline."""
 
+import numpy as np
 import pytest
 
 import ner
-from ner.crf import DATA, MODEL_FILE, get_crf, sequences, shape, token_features
+from ner.crf import (
+    DATA,
+    MODEL_FILE,
+    PCA_DIMS,
+    VectorProjection,
+    get_crf,
+    get_projection,
+    sequences,
+    shape,
+    token_features,
+    token_item,
+)
 from ner.gazetteer import get_gazetteer
 from ner.recognizers import crf as crf_layer
 from ner.recognizers import names
@@ -23,7 +35,38 @@ def test_model_is_shipped_compact_and_loads():
     path = DATA / MODEL_FILE
     assert path.exists() and path.stat().st_size < 5_000_000
     crf = get_crf()
-    assert crf is not None and {"B", "I", "O"} <= crf.labels
+    # persons beside the other CNEC types it learnt to tell them from
+    assert crf is not None and {"B-PER", "I-PER", "B-GEO", "B-INST", "O"} <= crf.labels
+    assert crf.person_labels == ["B-PER", "I-PER"]
+
+
+def test_vectors_are_projected_and_whitened(detector):
+    proj = get_projection()
+    assert proj is not None and proj.components.shape == (96, PCA_DIMS)
+    text = "Ministr Sergej Lavrov přiletěl do Prahy."
+    ev = names.evidence(tokenize(text), get_gazetteer(), detector.nlp(text))
+    assert all(e.vec is not None and e.vec.shape == (PCA_DIMS,) for e in ev)
+    item = token_item(text, ev, 2)
+    assert item["w=lavrov"] == 1.0 and len([k for k in item if k.startswith("v")]) == PCA_DIMS
+
+
+def test_projection_fit_whitens_and_is_deterministic():
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(2000, 96)) * np.linspace(0.1, 5, 96) + 3.0
+    a, b = VectorProjection.fit(rows, 8), VectorProjection.fit(rows.copy(), 8)
+    out = a(rows.astype(np.float32))
+    assert np.allclose(out.mean(axis=0), 0, atol=1e-3)
+    assert np.allclose(out.std(axis=0, ddof=1), 1, atol=1e-2)
+    assert np.array_equal(a.components, b.components)
+
+
+def test_place_reading_is_a_feature(detector):
+    text = "Delegace odletěla z Moskvy do Amsterdamu a pak za Martinem."
+    ev = names.evidence(tokenize(text), get_gazetteer(), detector.nlp(text))
+    by = {e.token.text: e for e in ev}
+    assert by["Moskvy"].place == "F" and by["Amsterdamu"].place
+    assert "geo=F" in token_features(text, ev, [e.token.text for e in ev].index("Moskvy"))
+    assert by["odletěla"].place == ""
 
 
 def test_features_are_plain_strings(detector):

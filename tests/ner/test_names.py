@@ -95,3 +95,23 @@ def test_lowercase_ordinary_word_not_propagated_in_edited_text(detector):
     # popular given names stay masked in lowercase too
     text = "Karel mě strčil. Pak se karel smál."
     assert "karel" not in masked(text, detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Retrospektiva filmů dánského režiséra Larse von Triera začíná.", "Larse von Triera"),
+        ("Komisař Hans van den Broek přiletěl včera.", "Hans van den Broek"),
+        ("Papež Řehoř XIII. zavedl nový kalendář.", "Řehoř XIII"),
+        ("Univerzitu v roce 1348 založil Karel IV a nese jeho jméno.", "Karel IV"),
+    ],
+)
+def test_particles_and_regnal_numbers_join_the_name(detector, text, name):
+    assert name in found(text, detector.detect(text), "PERSON")
+
+
+def test_particle_z_does_not_pull_in_a_town(detector):
+    # "z"/"ze" only join two names ("Serváce Engela z Engelsflusu"); a town after it stays
+    text = "Na výletě jsme potkali Janu z Ostravy."
+    got = found(text, detector.detect(text), "PERSON")
+    assert got == ["Janu"]
