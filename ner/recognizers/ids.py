@@ -16,7 +16,15 @@ STREET = re.compile(
     r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+(?:\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽa-záčďéěíňóřšťúůýž][a-záčďéěíňóřšťúůýž]+){0,2}"
     r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?)\b"
 )
-STREET_CUE = re.compile(r"(?i)\b(?:bydl\w*|adres\w*|ulic\w*|ul\.|domů|doma|dům|byt\w*)\b")
+STREET_CUE = re.compile(
+    r"(?i)\b(?:bydl\w*|adres\w*|ulic\w*|ul\.|doma|dům|dom(?:u|ů|ě|em|y|ech)|domov\w*|"
+    r"barák\w*|barak\w*|byt\w*|bydlišt\w*|sídl\w*)\b"
+)
+# A postal address: "Jiráskova 14, Písek", "Nádražní 482, 250 88 Čelákovice" — a street-shaped
+# name (possessive or adjective: -ova, -ská, -ní, -ého, -á …) + number + comma + town.
+STREET_SHAPED = re.compile(r"(?:ov[aáoy]|[sc]k[áéý]|[nň][íá]|ého|[áíé])$")
+HOUSE_NUMBER = re.compile(r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?$")
+TOWN_AFTER = re.compile(r",\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+")
 NUMBERS_NOT_STREETS = re.compile(
     r"(?i)^(?:v|ve|za|po|do|od|na|o|před|kolem|asi|přes|třída|ročník|hodin\w*|"
     r"minut\w*|let|roky|dní|dnů|korun\w*|kč|bodů|procent|stran\w*|ZŠ|MŠ|SŠ)\b"
@@ -56,6 +64,8 @@ def find(text: str) -> list[Span]:
             STREET_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
             or m.start("street") != m.start()
         )
-        if has_slash or cue:
+        name = HOUSE_NUMBER.sub("", street)
+        postal = bool(STREET_SHAPED.search(name)) and TOWN_AFTER.match(text, m.end())
+        if has_slash or cue or postal:
             spans.append(Span(m.start("street"), m.end("street"), "ID", 0.8))
     return spans

@@ -50,6 +50,12 @@ def test_birth_number_checksum():
         ("bydlí na adrese Palackého 1187/22 v Olomouci", "Palackého 1187/22"),
         ("bydli ulice Lipove 12", "Lipove 12"),
         ("jeho auto 4T2 8815 stálo", "4T2 8815"),
+        # a house: every form of "dům", "barák", "domov" is a cue
+        ("sledoval mě až k našemu domu na Topolové 41.", "Topolové 41"),
+        ("poslal fotku našeho baráku na Polní 1520", "Polní 1520"),
+        # a postal address: street-shaped name + number + comma + town (with or without PSČ)
+        ("Jan Veselý, Husova 14, Tábor", "Husova 14"),
+        ("adresa pro zásilky Školní 482, 250 88 Čelákovice", "Školní 482"),
     ],
 )
 def test_ids(text, expect):
@@ -58,6 +64,8 @@ def test_ids(text, expect):
 
 def test_street_needs_cue_or_slash():
     assert texts(ids, "Přišel ve 3 hodiny a Petr 5 minut čekal") == []
+    # a comma and a capital after a number is no address unless the name looks like a street
+    assert texts(ids, "Hraju Windows 10, Linux a Fortnite 2, Minecraft") == []
 
 
 @pytest.mark.parametrize(
