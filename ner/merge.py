@@ -168,6 +168,9 @@ def propagate(
                 for m in gaz.lookup(t.folded):
                     if len(m.base) >= 4:
                         person_bases[m.base] = max(person_bases.get(m.base, 0), sc)
+                if t.is_cap and len(t.folded) >= 4:
+                    # a name no list knows is its own base: Johana → Johanina, Johaně, Johanou
+                    person_bases[t.folded] = max(person_bases.get(t.folded, 0), sc)
     frags: dict[str, Span] = {}
     for s in spans:
         if s.label != "PERSON":

@@ -115,3 +115,12 @@ def test_particle_z_does_not_pull_in_a_town(detector):
     text = "Na výletě jsme potkali Janu z Ostravy."
     got = found(text, detector.detect(text), "PERSON")
     assert got == ["Janu"]
+
+
+def test_case_forms_of_a_name_no_list_knows(detector):
+    # "Zoraida" is in no gazetteer: once detected, its possessive and case forms go with it
+    text = (
+        "Ve třídě je nová holka Zoraida. Zoraidina taška skončila v koši "
+        "a se Zoraidou nikdo nemluví."
+    )
+    assert found(text, detector.detect(text), "PERSON") == ["Zoraida", "Zoraidina", "Zoraidou"]
