@@ -20,9 +20,8 @@ def load_converter():  # noqa: ANN201 - a module loaded from a file
     return mod
 
 
-def read_split(conv, path: Path) -> list[tuple[str, list[tuple[int, int]]]]:  # noqa: ANN001
-    """``(sentence text, [(start, end) of each person span])`` for one CNEC file."""
-    out = []
+def _sentences(conv, path: Path):  # noqa: ANN001, ANN202 - yields (text, entities, person spans)
+    """Each sentence of a CNEC file with its parsed entities and its scored PERSON spans."""
     stats = {"embedded_skipped": {}}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -30,9 +29,15 @@ def read_split(conv, path: Path) -> list[tuple[str, list[tuple[int, int]]]]:  # 
             if not line.strip():
                 continue
             text, ents = conv.parse(line)
-            spans = conv.person_spans(text, ents, False, stats)
-            out.append((text, [(s["start"], s["end"]) for s in spans]))
-    return out
+            yield text, ents, conv.person_spans(text, ents, False, stats)
+
+
+def read_split(conv, path: Path) -> list[tuple[str, list[tuple[int, int]]]]:  # noqa: ANN001
+    """``(sentence text, [(start, end) of each person span])`` for one CNEC file."""
+    return [
+        (text, [(s["start"], s["end"]) for s in persons])
+        for text, _ents, persons in _sentences(conv, path)
+    ]
 
 
 # CNEC coarse types the CRF learns beside persons (the first letter of a CNEC type). Knowing a
@@ -61,37 +66,36 @@ def read_split_typed(conv, path: Path) -> list[tuple[str, list[tuple[int, int, s
     """``(sentence text, [(start, end, label)])``: PERSON spans exactly as the scored gold has
     them, plus the other CNEC entities by coarse type (places, institutions, titles, …)."""
     out = []
-    stats = {"embedded_skipped": {}}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip():
-                continue
-            text, ents = conv.parse(line)
-            persons = conv.person_spans(text, ents, False, stats)
-            spans = [(s["start"], s["end"], "PER") for s in persons]
-            # innermost entity per character (ents are in pre-order: children after parents)
-            inner = [None] * len(text)
-            for e in ents:
-                for i in range(e.start, e.end):
-                    inner[i] = e
-            taken = bytearray(len(text))
-            for a, b, _ in spans:
-                taken[a:b] = b"\1" * (b - a)
-            i = 0
-            while i < len(text):
-                outside = taken[i] or inner[i] is None or text[i].isspace()
-                lab = None if outside else _coarse(conv, inner[i])
-                if lab is None:
-                    i += 1
-                    continue
-                j = i
-                while j < len(text) and not taken[j] and (text[j].isspace() or (
-                        inner[j] is not None and _coarse(conv, inner[j]) == lab)):
-                    j += 1
-                while j > i and text[j - 1].isspace():
-                    j -= 1
-                spans.append((i, j, lab))
-                i = max(j, i + 1)
-            out.append((text, sorted(spans)))
+    for text, ents, persons in _sentences(conv, path):
+        spans = [(s["start"], s["end"], "PER") for s in persons]
+        out.append((text, sorted(spans + _typed_spans(conv, text, ents, spans))))
+    return out
+
+
+def _typed_spans(conv, text: str, ents, persons) -> list[tuple[int, int, str]]:  # noqa: ANN001
+    """Runs of characters outside the person spans that share a coarse entity type."""
+    inner = [None] * len(text)  # innermost entity per character (children come after parents)
+    for e in ents:
+        for i in range(e.start, e.end):
+            inner[i] = e
+    taken = bytearray(len(text))
+    for a, b, _ in persons:
+        taken[a:b] = b"\1" * (b - a)
+    out = []
+    i = 0
+    while i < len(text):
+        outside = taken[i] or inner[i] is None or text[i].isspace()
+        lab = None if outside else _coarse(conv, inner[i])
+        if lab is None:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and not taken[j] and (
+            text[j].isspace() or (inner[j] is not None and _coarse(conv, inner[j]) == lab)
+        ):
+            j += 1
+        while j > i and text[j - 1].isspace():
+            j -= 1
+        out.append((i, j, lab))
+        i = max(j, i + 1)
     return out
