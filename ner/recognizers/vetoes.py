@@ -211,6 +211,19 @@ def is_ethnonym(folded: str) -> bool:
 
 PLURAL_ONLY = ("ove", "um", "ech", "ich", "aci", "esi", "ane")
 
+# Ethnic slurs children use ("cikáni", "cigoši"): never a PERSON when written lowercase, even where
+# the gazetteer knows the word as a rare surname (Cikán); a capitalised one may be the surname.
+_SLUR_STEMS = ("cikan", "cigan", "cigos", "negr")
+
+
+@lru_cache(maxsize=1)
+def slurs() -> frozenset[str]:
+    forms: set[str] = set()
+    for s in _SLUR_STEMS:
+        forms.update(_forms_hard(s))
+        forms.add(s + "e")  # vocative: "ty cikáne"
+    return frozenset(forms)
+
 
 # -- application --------------------------------------------------------------------------------
 def _gap_ok(text: str, a, b) -> bool:
@@ -296,6 +309,9 @@ def _before_street(text: str, ev, i: int, j: int) -> bool:
 def ethnonym_vetoes(text: str, ev, scores: list[float], edited: bool, cues) -> None:
     """Zero the scores of ethnonyms and inhabitant names (see module doc)."""
     for i, e in enumerate(ev):
+        if scores[i] > 0 and not e.token.is_cap and e.token.folded in slurs():
+            scores[i] = 0.0
+            continue
         if scores[i] <= 0 or not is_ethnonym(e.token.folded):
             continue
         if i > 0 and ev[i - 1].token.folded in cues:
