@@ -1,8 +1,9 @@
 """Cluster PERSON mentions: Petr, Petrovi, Péťa, Novák, Petr Novák → one person.
 
 Keys are canonical folded bases (nickname → formal, inflection stripped via the gazetteer).
-A mention joins the first person sharing its surname, or its given name when neither side
-has a conflicting surname, so "Petr Novák" and "Petr Dvořák" stay apart.
+A mention joins the first person sharing its surname (with its gender: Novák ≠ Nováková), or
+its given name when neither side has a conflicting surname, so "Petr Novák" and "Petr Dvořák"
+stay apart.
 """
 
 from __future__ import annotations
@@ -34,12 +35,15 @@ def _keys(tokens: list[Token], gaz: Gazetteer) -> tuple[set[str], set[str]]:
 
 
 def _sur_key(base: str) -> str:
-    """Novák and Nováková are one family name for clustering."""
+    """A family name with its gender: Nováková and Novákové are one person, Novák and
+    Nováková two (a Czech woman's surname always carries -ová or -á), Černý and Černá too."""
     if base.endswith("ova") and len(base) > 5:
-        return base[:-3]
-    if base[-1:] in ("a", "y", "i") and len(base) > 4:  # Černá / Černý
-        return base[:-1]
-    return base
+        return base[:-3] + "/f"
+    if base[-1:] == "a" and len(base) > 4:  # Černá
+        return base[:-1] + "/f"
+    if base[-1:] in ("y", "i") and len(base) > 4:  # Černý, Krejčí
+        return base[:-1] + "/m"
+    return base + "/m"
 
 
 def assign(spans: list[Span], tokens: list[Token], gaz: Gazetteer) -> list[Span]:

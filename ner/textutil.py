@@ -50,11 +50,16 @@ def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets and a sentence-start flag."""
     out: list[Token] = []
     prev_end = 0
+    stamp = True  # only a time stamp ("[14:02]", "14.02") so far on this line
     for m in WORD_RE.finditer(text):
         gap = text[prev_end : m.start()]
         stripped = gap.strip(" \t\r")
+        if "\n" in gap:
+            stamp = True
         if not out:
             sent = True
+        elif stamp and out[-1].text.isdigit() and _STAMP_GAP.fullmatch(gap):
+            sent = True  # the chat line starts after its time stamp: "[14:03] Áďa: …"
         elif any(c in SENT_END for c in gap):
             # "J. Novák": a capital letter before a full stop is an initial, not a sentence end
             # (but the letter of a class, "ze 7.B. Napsal", is not an initial)
@@ -76,5 +81,9 @@ def tokenize(text: str) -> list[Token]:
                 or (bool(stripped) and stripped[-1] == ":")
             )
         out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), sent))
+        stamp = stamp and m.group().isdigit() and len(m.group()) <= 2
         prev_end = m.end()
     return out
+
+
+_STAMP_GAP = re.compile(r"[\])]?[ \t,-]+")

@@ -607,7 +607,7 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
     # chat speaker at a line start: "Kuba: ty jsi …". A speaker who is also a frequent word
     # ("Tom" = "o tom", "Ema", "Jan") counts when it speaks on two or more lines and is a name
     # in the gazetteer: a transcript's repeated line-start "X:" is a speaker, not prose.
-    speakers = list(re.finditer(r"(?m)^[ \t>*-]*([^\W\d_][\w.-]{1,30}):", text))
+    speakers = list(SPEAKER_RE.finditer(text))
     repeated = {k for k, c in Counter(m.group(1) for m in speakers).items() if c >= 2}
     for m in speakers:
         for i, e in enumerate(ev):
@@ -617,6 +617,14 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
                     if e.common < 4.0 or (m.group(1) in repeated and named):
                         scores[i] = max(scores[i], 0.8)
                 break
+
+
+# "Kuba:", "> Kuba:", "[14:02] Kuba:", "14:02 Kuba:", "(14.02) Kuba:" at a line start
+SPEAKER_RE = re.compile(
+    r"(?m)^[ \t>*-]*"
+    r"(?:[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[\])]?[ \t,-]*)?"
+    r"([^\W\d_][\w.-]{1,30}):"
+)
 
 
 def find(

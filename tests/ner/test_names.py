@@ -124,3 +124,9 @@ def test_case_forms_of_a_name_no_list_knows(detector):
         "a se Zoraidou nikdo nemluví."
     )
     assert found(text, detector.detect(text), "PERSON") == ["Zoraida", "Zoraidina", "Zoraidou"]
+
+
+def test_chat_speaker_after_a_time_stamp(detector):
+    text = "[14:02] Verča: ty jsi fakt trapná\n[14:03] Áďa: jo, úplně\n14.05 Áďa: no a co"
+    got = found(text, detector.detect(text), "PERSON")
+    assert got == ["Verča", "Áďa", "Áďa"]

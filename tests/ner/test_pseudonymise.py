@@ -56,3 +56,11 @@ def test_redacting_twice_changes_nothing(detector):
 def test_detector_singleton_is_cached():
     assert ner.get_detector() is ner.get_detector()
     assert ner.Detector.load().nlp is ner.get_detector().nlp
+
+
+def test_man_and_woman_of_one_surname_are_two_people(detector):
+    text = "Nejhorší je Krejčí, a jeho holka Krejčová taky. Krejčovou nikdo nemá rád."
+    red = ner.pseudonymise(text, detector.detect(text))
+    assert red.text == (
+        "Nejhorší je [OSOBA 1], a jeho holka [OSOBA 2] taky. [OSOBA 2] nikdo nemá rád."
+    )
