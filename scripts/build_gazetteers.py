@@ -16,7 +16,8 @@ Sources and licences (see ner/data/NOTICE):
   frequencies (Zipf scale), used to filter noise out of the names and shipped as a
   folded common-word table for run-time disambiguation.
 - Hand-written lists in this file (Vietnamese, Ukrainian, Mongolian, Arabic, Roma
-  names, Czech diminutives): general knowledge, written for this project.
+  names, Czech diminutives, popular Czech given names the CZ list misses): general
+  knowledge, written for this project.
 
 Noise filter: names-dataset lists ordinary words as first names ("Škola", "Pes",
 "Mám"). A real name's text frequency is explained by its popularity rank; expected
@@ -43,6 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "ner" / "data"
 
 CZ_GIVEN_MAX_RANK = 11000
+POPULAR_CZ_RANK = 60  # rank given to POPULAR_CZ_GIVEN names the CZ list misses or ranks lower
+EXACT_NAME_SLACK = 0.8  # see name_form()
+POPULAR_NAME_MAX_ZIPF = 5.5  # Jan 5.3 is a name; "tom" 6.1 ("o tom") stays a word
 CZ_SUR_MAX_RANK = 18500
 FOREIGN_TOP = 1500
 EUROPEAN_COUNTRIES = (
@@ -158,6 +162,27 @@ Elvis Ramon Roman Nikolas Nikola Nikolka Sabina Vanesa Vanessa Sandra Monika Ža
 Bianka Brian Džesika Jessica Samuel Ondrej Jozef Štefan Ľubomír Ľuboš Mária Zuzka Katarína
 Lucia Petronela Matej Michal Marek Branislav Miroslava Ján Juraj Dávid Šimon Patrik Timotej
 Tobiáš""".split()
+# Given names common among Czech children and their parents (general knowledge of the national
+# name statistics) that names-dataset does not rank for CZ — it ranks a name shared by many
+# countries (David, Daniel, Laura, Emma) only in its largest ones — or ranks low, because its
+# data are adults' profiles (Sofie, Ema, Viktorie). Names that are also ordinary Czech words
+# (Max, Dan, Roman, Radek, Naděje, Sláva) are deliberately left out.
+POPULAR_CZ_GIVEN = """David Daniel Robert Richard Patrik Denis Erik Oliver Sebastian Sebastián
+Samuel Adam Alex Alexandr Alexander Leo Leon Leoš Teodor Theodor Kevin Marcel René Emil Eduard
+Viktor
+Hugo Nathan Nikolas Kristián Kryštof Tobiáš Matyáš Mikuláš Vojtěch Šimon Štěpán Tadeáš Vít
+Dominik Matěj Ondřej Jakub Lukáš Tomáš Filip Martin Marek Michal Jiří Jan Josef Petr Pavel
+Václav Karel František Vladimír Jaroslav Miroslav Zdeněk Milan Ladislav Stanislav Antonín
+Radim Aleš Libor Jaromír Vlastimil Jindřich Miloš Oldřich Lubomír Rudolf Ivan Luboš Bohumil
+Ivo Dalibor Hynek Kamil Michael Maxmilián Maxim Eliáš Matouš
+Sofie Sophie Ema Emma Laura Julie Anna Natálie Viktorie Amálie Rozálie Ella Stella Nela Elena
+Andrea Gabriela Daniela Olga Johana Vanesa Valerie Valérie Emílie Lea Mia Nikol Nikola Sára
+Zoe Zoé Marie Adriana Diana Vivien Linda Aneta Lenka Klára Karolína Barbora Tereza Eliška
+Adéla Kristýna Veronika Kateřina Lucie Markéta Simona Petra Martina Michaela Denisa Monika
+Zuzana Jana Eva Hana Alena Ivana Helena Ludmila Jitka Iveta Renata Dagmar Romana Šárka
+Magdaléna Vendula Anežka Terezie Alžběta Agáta Justýna Melánie Beáta Dominika Patricie
+Kamila Karin Tamara Nina Ilona Sabina Sandra Silvie Vanessa Jasmína Elisa Eliza Izabela
+Isabela Nicole Nikoleta Michelle Amélie Hedvika Apolena Antonie Josefína Madlen Mariana""".split()
 ROMA_SURNAMES = """Horváth Horvát Balog Baloh Lakatoš Lakatos Gábor Berky Demeter Oláh Kotlár Žiga
 Dudi Sivák Pompa Giňa Duna Ferko Kandrač Mirga Bandy Červeňák Kroko Holub Kýr Rác Kaleja Bihari
 Šarkozi Farkaš Raško Pokuta Mižigár""".split()
@@ -455,6 +480,9 @@ def main() -> int:
         for n in lst:
             if n not in given or given[n][0] > r:
                 given[n] = (r, origin)
+    for n in POPULAR_CZ_GIVEN:
+        if n not in given or given[n][0] > POPULAR_CZ_RANK or given[n][1] != "cz":
+            given[n] = (min(given.get(n, (POPULAR_CZ_RANK, ""))[0], POPULAR_CZ_RANK), "cz")
     for nick, _formal in NICKNAMES.items():
         nick = nick.strip()
         if is_latin_name(nick) and (nick not in given or given[nick][0] > 400):
@@ -517,17 +545,51 @@ def main() -> int:
             if not amb and r <= max_rank:
                 strong.setdefault(fold(name), []).append((a - 0.5 * math.log10(r), name.lower()))
 
+    # Spellings of popular given names (CZ top 300, the hand lists): their own spelling, an
+    # undiacritised one (vladimir, natalie) and the Slovak one (Ján, Dávid) are names however
+    # frequent (up to POPULAR_NAME_MAX_ZIPF); a word that folds alike but is spelt otherwise
+    # stays a common word (řádek ~ Radek, román ~ Roman, radím ~ Radim, míchal ~ Michal).
+    popular: dict[str, set[str]] = {}
+    for name, r, origin, amb in given_rows:
+        if not amb and r <= 300 and origin == "cz":
+            popular.setdefault(fold(name), set()).add(name.lower())
+    for n in (*POPULAR_CZ_GIVEN, *ROMA_AND_MISC_GIVEN):
+        popular.setdefault(fold(n.strip()), set()).add(n.strip().lower())
+    # only the most popular ones (top 100, the hand list) count: names-dataset also lists words
+    # as names further down ("Veru" = věru at rank 261, "Míra" = míra at 157)
+    top = {fold(name) for name, r, origin, amb in given_rows if not amb and r <= 100}
+    top |= {fold(n) for n in POPULAR_CZ_GIVEN}
+
+    def popular_form(word: str, z: float) -> bool:
+        """The base form of a popular name, spelt as the name, without diacritics, or the Slovak
+        way — unless it is also a very frequent word ("tom" as in "o tom")."""
+        f = fold(word)
+        if z > POPULAR_NAME_MAX_ZIPF or f not in top:
+            return False
+        # its own base, or the base of a case form of another name that folds alike: Jána
+        # (Ján) folds to Jana, Šimona (Šimon) to Simona
+        for b in base_candidates(f):
+            for name in popular.get(b, ()):
+                k = max(2, min(len(name), len(word)) - 1)
+                if word[:k] == name[:k] or (word == f and fold(name)[:k] == f[:k]):
+                    return True
+        return False
+
     def name_form(word: str, z: float) -> bool:
         """word is a form of a popular name that explains its frequency (diacritics agree).
 
-        An inflected form is expected about ten times rarer than the name itself (Zipf - 1.0
-        instead of + 0.3), so frequent adjectives and nouns that merely look like a case form
-        of a name (dané ~ Dana, růžové ~ Růža, rokem, míra) stay common words."""
+        The name itself may be up to 0.8 Zipf more frequent than its popularity rank predicts
+        (Jiří, Václav, Karel: famous bearers and older generations make them frequent in text).
+        An inflected form is expected about ten times rarer than the name itself (Zipf - 1.0),
+        so frequent adjectives and nouns that merely look like a case form of a name (dané ~
+        Dana, růžové ~ Růža, rokem, míra) stay common words."""
+        if popular_form(word, z):
+            return True
         f = fold(word)
         for b in base_candidates(f):
             for expected, name in strong.get(b, ()):
                 k = max(2, min(len(name), len(word)) - 1)
-                slack = 0.3 if b == f else -1.0
+                slack = EXACT_NAME_SLACK if b == f else -1.0
                 if z <= expected + slack and word[:k] == name[:k]:
                     return True
         return False

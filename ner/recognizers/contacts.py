@@ -37,8 +37,9 @@ USERNAME = re.compile(
 
 
 # after a platform cue: a digit, an underscore, an inner dot or camelCase ("ZednikGG") makes a
-# username; so does a lowercase ASCII word that is not a frequent Czech word ("klarasedl",
-# "natty.brazda"), but not an ordinary word ("na Snapchatu poslala", "lol karel")
+# username; so does a lowercase ASCII word that is neither a frequent Czech word nor a given
+# name ("klarasedl", "natty.brazda"), but not an ordinary word or a name ("na Snapchatu
+# poslala", "lol karel": the name layers take karel)
 _SHAPE = re.compile(r"[\w.]*(?:\d|_|\w\.\w|[a-z][A-Z])")
 USERNAME_MAX_ZIPF = 2.5
 
@@ -50,7 +51,10 @@ def _username_like(word: str) -> bool:
         return False
     from ..gazetteer import get_gazetteer
 
-    return get_gazetteer().zipf(word) < USERNAME_MAX_ZIPF
+    gaz = get_gazetteer()
+    if word in gaz.given or word in gaz.nick_to_formal:
+        return False
+    return gaz.zipf(word) < USERNAME_MAX_ZIPF
 
 
 def _phone_ok(s: str) -> bool:

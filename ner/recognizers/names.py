@@ -39,7 +39,7 @@ LOWER_MAX_RANK = {
     "eu": 150,
     "ru": 150,
 }
-LOWER_MAX_ZIPF = 2.5
+LOWER_MAX_ZIPF = 3.0
 # Capitalised mid-sentence words: how common an ordinary word may be and still be read as a name
 # (wordfreq folds case, so "Moskva"/"Francie" are frequent words, "Novák" is not).
 COMMON_CAP_STRONG = 99.0

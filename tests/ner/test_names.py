@@ -130,3 +130,16 @@ def test_chat_speaker_after_a_time_stamp(detector):
     text = "[14:02] Verča: ty jsi fakt trapná\n[14:03] Áďa: jo, úplně\n14.05 Áďa: no a co"
     got = found(text, detector.detect(text), "PERSON")
     assert got == ["Verča", "Áďa", "Áďa"]
+
+
+@pytest.mark.parametrize("name", ["jan", "jiri", "karel", "david", "jana", "simona", "sofie", "ema"])
+def test_popular_names_in_lowercase_text(detector, name):
+    # frequent in text (Jan, Jiří, Karel), or missing from the CZ source list (David, Sofie,
+    # Ema), or folding like another name's case form (Jana ~ Jána): still names in lowercase
+    text = f"vcera me {name} zmlatil za skolou a pak se smal"
+    assert name in found(text, detector.detect(text), "PERSON")
+
+
+@pytest.mark.parametrize("text", ["ta míra už je přes", "řádek se posunul", "četl román"])
+def test_words_that_fold_like_names_stay_words(detector, text):
+    assert found(text, detector.detect(text), "PERSON") == []
