@@ -191,9 +191,10 @@ def token_item(
 ) -> dict:
     """CRFsuite item of token ``i``: the indicator features of ``token_features`` plus spaCy's
     contextual tok2vec values (``ev[i].vec``, see ``VectorProjection``)."""
+    item = dict.fromkeys(token_features(text, ev, i, nick, infos), 1.0)
     vec = ev[i].vec
-    item = {} if vec is None else dict(zip(_VEC_KEYS, vec.tolist(), strict=False))
-    item.update(dict.fromkeys(token_features(text, ev, i, nick, infos), 1.0))
+    if vec is not None:
+        item.update(zip(_VEC_KEYS, vec.tolist(), strict=False))
     return item
 
 

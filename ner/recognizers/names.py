@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..crf import token_vectors
@@ -277,6 +278,13 @@ def _best(matches: list[NameMatch], kind: str) -> NameMatch | None:
     return min(ms, key=lambda m: m.cost)
 
 
+@lru_cache(maxsize=131072)
+def _readings(gaz: Gazetteer, folded: str) -> tuple[NameMatch | None, NameMatch | None]:
+    """The likeliest given-name and surname readings of a folded word (cached: words repeat)."""
+    ms = gaz.lookup(folded) if len(folded) >= 2 else []
+    return _best(ms, "given"), _best(ms, "surname")
+
+
 def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidence]:
     """Collect gazetteer, frequency and (when a spaCy Doc is given) model evidence per token."""
     ev = []
@@ -287,8 +295,8 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
             sp_by_start[st.idx] = st
         vecs = token_vectors(doc)
     for t in tokens:
-        ms = gaz.lookup(t.folded) if t.is_alpha and len(t.folded) >= 2 else []
-        e = TokenEvidence(t, _best(ms, "given"), _best(ms, "surname"), common=gaz.zipf(t.folded))
+        given, surname = _readings(gaz, t.folded) if t.is_alpha else (None, None)
+        e = TokenEvidence(t, given, surname, common=gaz.zipf(t.folded))
         if t.is_alpha and len(t.folded) >= 3:
             e.place = gaz.place(t.folded)
         st = sp_by_start.get(t.start)

@@ -132,7 +132,9 @@ def test_chat_speaker_after_a_time_stamp(detector):
     assert got == ["Verča", "Áďa", "Áďa"]
 
 
-@pytest.mark.parametrize("name", ["jan", "jiri", "karel", "david", "jana", "simona", "sofie", "ema"])
+@pytest.mark.parametrize(
+    "name", ["jan", "jiri", "karel", "david", "jana", "simona", "sofie", "ema"]
+)
 def test_popular_names_in_lowercase_text(detector, name):
     # frequent in text (Jan, Jiří, Karel), or missing from the CZ source list (David, Sofie,
     # Ema), or folding like another name's case form (Jana ~ Jána): still names in lowercase
