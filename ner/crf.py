@@ -24,7 +24,7 @@ names there, and lets it veto only capitalised words of edited text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -283,12 +283,17 @@ class CrfTagger:
         # B/I (persons only) or B-PER/I-PER beside other CNEC types (B-GEO, I-INST, …)
         self.person_labels = [lab for lab in ("B", "I", "B-PER", "I-PER") if lab in self.labels]
 
-    def marginals(self, text: str, ev: Sequence, nick=frozenset()) -> list[float]:
-        """P(inside a person name) per token of ``ev``."""
+    def marginals(
+        self, text: str, ev: Sequence, nick=frozenset(), needed: Callable | None = None
+    ) -> list[float]:
+        """P(inside a person name) per token of ``ev``; a sequence for which ``needed(seq)`` is
+        false is not tagged (its tokens get 0.0)."""
         out = [0.0] * len(ev)
         tg = self._tagger
         for a, b in sequences(ev):
             seq = ev[a:b]
+            if needed is not None and not needed(seq):
+                continue
             infos = token_infos(seq)
             xseq = [token_item(text, seq, i, nick, infos) for i in range(len(seq))]
             tg.set(xseq)

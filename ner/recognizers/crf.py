@@ -26,7 +26,7 @@ def probabilities(text: str, ev: list, gaz: Gazetteer, holes=()) -> bool:
     crf = get_crf()
     if crf is None or not ev:
         return False
-    probs = crf.marginals(text, ev, gaz.nick_to_formal)
+    probs = crf.marginals(text, ev, gaz.nick_to_formal, needed=_can_matter)
     n = len(ev)
     for i, (e, p) in enumerate(zip(ev, probs, strict=True)):
         if holes:
@@ -36,6 +36,24 @@ def probabilities(text: str, ev: list, gaz: Gazetteer, holes=()) -> bool:
                 p = -1.0
         e.crf = p
     return True
+
+
+def _can_matter(seq) -> bool:
+    """Whether P(name) of some token of the sentence can change a decision in ``names``: a
+    capitalised word inside the sentence (added or vetoed), a capitalised sentence start that
+    is no frequent word, or a lowercase word that is no ordinary word (added above a
+    threshold). A sentence of frequent lowercase words after a frequent first word ("Pak jsme
+    šli domů a bylo to dobré.") is not tagged: nothing in it could become a name."""
+    from . import names
+
+    for e in seq:
+        t = e.token
+        if t.is_cap:
+            if not t.sent_start or e.common < names.CRF_SENT_MAX_ZIPF:
+                return True
+        elif t.is_alpha and e.common < names.CRF_LOWER_MAX_ZIPF:
+            return True
+    return False
 
 
 def find(

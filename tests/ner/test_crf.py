@@ -158,3 +158,23 @@ def test_redacting_twice_with_crf_names(detector):
     text = "Ministr Sergej Lavrov a Chroboková: LOU/9 Dubuisson, Kšajtová z Brna."
     once = ner.pseudonymise(text, detector.detect(text)).text
     assert ner.pseudonymise(once, detector.detect(once)).text == once
+
+
+def test_sentences_where_the_crf_cannot_matter_are_not_tagged(detector):
+    gaz = get_gazetteer()
+
+    def ev(text):
+        return names.evidence(tokenize(text), gaz, detector.nlp(text))
+
+    assert not crf_layer._can_matter(ev("Pak jsme šli domů a bylo to dobré."))
+    assert crf_layer._can_matter(ev("Pak jsme šli domů s Novákem."))
+    assert crf_layer._can_matter(ev("pak jsme sli s kubikem domu"))
+    # skipping changes nothing: the same spans with every sentence tagged
+    text = "Pak jsme šli domů a bylo to dobré. Potom přišel Lavrov a kubik se smál."
+    got = detector.detect(text)
+    original = crf_layer._can_matter
+    try:
+        crf_layer._can_matter = lambda seq: True
+        assert detector.detect(text) == got
+    finally:
+        crf_layer._can_matter = original
