@@ -98,7 +98,7 @@ def _with_affixes(text: str, s: Span) -> Span:
         return s
     start, end = s.start, s.end
     m = _HEAD.search(text, max(0, start - _HEAD_WINDOW), start)
-    if m and m.group()[:1].isupper() or m and m.group()[:2].lower() == "sv":
+    if m and (m.group()[:1].isupper() or m.group()[:2].lower() == "sv"):
         start = m.start()
     m = _PARTICLE_TAIL.match(text, end)
     if m and m.group().split()[-1][:1].isupper():
@@ -169,7 +169,7 @@ def propagate(
                     if len(m.base) >= 4:
                         person_bases[m.base] = max(person_bases.get(m.base, 0), sc)
                 if t.is_cap and len(t.folded) >= 4:
-                    # a name no list knows is its own base: Johana → Johanina, Johaně, Johanou
+                    # a name no list knows is its own base: Zoraida → Zoraidina, Zoraidě, Zoraidou
                     person_bases[t.folded] = max(person_bases.get(t.folded, 0), sc)
     frags: dict[str, Span] = {}
     for s in spans:
