@@ -41,10 +41,13 @@ def merge(spans: list[Span]) -> list[Span]:
 
 
 # Particles inside foreign and noble names: "Larse von Triera", "Athos De Luca", "Hanse van
-# den Broeka". After a name they pull the next capitalised word in; "z"/"ze" only join two names
-# ("Serváce Engela z Engelsflusu"), since "Petr z Brna" names a town.
+# den Broeka" (also read by recognizers/names.py when it extends a name token by token). Here,
+# after the merge, they pull the next capitalised word into a PERSON span the token scores left
+# short; "z"/"ze" only join two names ("Serváce Engela z Engelsflusu"), since "Petr z Brna"
+# names a town.
 NAME_PARTICLES = frozenset(
-    "van von vom de der den des da di du del della dos das le la ter ten al el bin ibn ben".split()
+    "van von vom zu de der den des da di du del della dos das le la ter ten al el bin ibn ben abu"
+    .split()
 )
 JOINING_PARTICLES = NAME_PARTICLES | {"z", "ze"}
 _PARTICLE_TAIL = re.compile(

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..crf import token_vectors
 from ..gazetteer import Gazetteer, NameMatch
+from ..merge import NAME_PARTICLES  # lowercase inner parts of foreign names (van den, al)
 from ..span import Span
 from ..tagger import features, get_tagger
 from ..textutil import Token
@@ -221,32 +222,6 @@ TITLE_CUES = {
     "judr",
     "doc",
     "prof",
-}
-# lowercase inner parts of foreign names ("van den", "von", "de", "al", "bin")
-NAME_PARTICLES = {
-    "van",
-    "von",
-    "den",
-    "der",
-    "de",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "dos",
-    "das",
-    "la",
-    "le",
-    "ter",
-    "ten",
-    "al",
-    "el",
-    "bin",
-    "ibn",
-    "ben",
-    "abu",
-    "zu",
 }
 ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 WEAK_CUES = {"kluk", "holka", "holky", "kluka"}  # only with "jménem"/"se jmenuje" after them
