@@ -50,7 +50,7 @@ def set_plan(session: Session, red_izo: str, plan: Plan, *, actor: str = ACTOR) 
         raise PlanError(f"Škola s RED-IZO {red_izo} v rejstříku není.")
     school_key = trusted_key(school)
     if school_key is None:
-        raise PlanError(f"Škola {red_izo} nemá ověřenou registraci.")
+        raise PlanError(f"Škola {red_izo} není zaregistrovaná (nebo registrace není ověřená).")
     previous, school.plan = school.plan, plan
     moved = waiting = 0
     if plan == Plan.EXTENDED:

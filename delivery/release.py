@@ -133,8 +133,8 @@ def release_school(session: Session, settings: Settings, red_izo: str,
     if school is None:
         raise ReleaseError(f"Škola s RED-IZO {red_izo} v rejstříku není.")
     if trusted_key(school) is None:
-        raise ReleaseError(f"Škola {red_izo} nemá ověřenou registraci (ozvise schools show "
-                           f"{red_izo}); hlášení lze předat jen ověřené škole.")
+        raise ReleaseError(f"Škola {red_izo} ještě není zaregistrovaná nebo registrace není "
+                           f"ověřená (ozvise schools show {red_izo}).")
     reports = _rewrap_reports(session, school, onboarding_private)
     moved = _move_to_portal(session, school)
     has_password = _release_password(session, school, onboarding_private)

@@ -86,7 +86,7 @@ def school_confirmation(token: str):
     school, people = _subject(row)
     context = {"row": row, "school": school, "people": people, "token": token,
                "recovery": row.purpose == ConfirmationPurpose.RECOVERY}
-    if request.method == "GET":
+    if request.method != "POST":  # GET and HEAD (mail scanners) change nothing
         return render_template("portal/school_confirmation.html", **context)
     answer = request.form.get("answer")
     if answer not in ("yes", "no"):
@@ -123,7 +123,7 @@ def school_confirmation(token: str):
 @require("admin")
 def leave():
     school: School = current_user.account.school
-    if request.method == "GET":
+    if request.method != "POST":
         return render_template("portal/leave.html", school=school)
     if (request.form.get("red_izo") or "").strip() != school.red_izo:
         return render_template("portal/leave.html", school=school, error="Pro potvrzení opište "
@@ -165,7 +165,7 @@ def _recovery_fields(form) -> tuple[School, dict[str, str], str]:  # noqa: ANN00
 @bp.route("/obnova-pristupu", methods=["GET", "POST"])
 @limiter.limit("10 per hour", methods=["POST"])
 def recovery():
-    if request.method == "GET":
+    if request.method != "POST":
         return render_template("portal/recovery.html", form={})
     form = request.form
     try:
