@@ -1,8 +1,8 @@
 """Release at registration: the operator's offline key hands a school its earlier reports.
 
-Run by ``ozvise onboarding release --school RED-IZO --key FILE`` once the school has
-registered (it has an active school key). With the onboarding private key, in memory
-only for this command:
+Run by ``ozvise onboarding release --school RED-IZO --key FILE`` once the school's
+registration is verified (``models.trust``: nothing is ever re-wrapped to a claim). With
+the onboarding private key, in memory only for this command:
 
 1. every report of the school whose data key is wrapped to the onboarding key gets it
    wrapped to the school's key; the onboarding wrap is deleted (after registration the

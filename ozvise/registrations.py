@@ -122,6 +122,21 @@ def can_register(school: School) -> bool:
     return school.verification not in HELD
 
 
+def release_stale_claim(session: Session, school: School) -> bool:
+    """A pending claim whose register-address confirmation expired unanswered no longer
+    blocks the school: it is revoked (audited) and True is returned. Claims that wait for
+    the operator (no register address) do not expire on their own."""
+    if school.verification != Verification.PENDING or not school.director_email:
+        return False
+    rows = session.scalars(select(SchoolConfirmation).where(
+        SchoolConfirmation.school_id == school.id,
+        SchoolConfirmation.purpose == ConfirmationPurpose.REGISTRATION)).all()
+    if not rows or any(r.used_at is None and _aware(r.expires_at) > utcnow() for r in rows):
+        return False
+    revoke(session, school, actor="system", reason="potvrzení adresou školy vypršelo")
+    return True
+
+
 def mark_claimed(school: School) -> None:
     """A new registration: a claim until verified (``registered_at`` waits for that)."""
     school.verification, school.claimed_at = Verification.PENDING, utcnow()

@@ -30,6 +30,21 @@ def _school(session, red_izo: str):  # noqa: ANN001, ANN202
         raise click.ClickException(str(exc)) from exc
 
 
+def _apply(red_izo: str, step):  # noqa: ANN001, ANN202
+    """Run one registration step on the school in its own transaction; Czech errors."""
+    from ozvise.registrations import RegistrationError
+
+    session = _session()
+    school = _school(session, red_izo)
+    try:
+        result = step(session, school)
+    except RegistrationError as exc:
+        session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    session.commit()
+    return result
+
+
 def _when(moment) -> str:  # noqa: ANN001
     return moment.strftime("%Y-%m-%d %H:%M") if moment else "—"
 
@@ -94,17 +109,11 @@ def schools_show(red_izo: str) -> None:
               help="Na základě čeho (např. „datová schránka školy, č. j. …“).")
 @BY_OPTION
 def schools_verify(red_izo: str, evidence: str, by: str | None) -> None:
-    from ozvise.registrations import RegistrationError, verify
+    from ozvise.registrations import verify
 
-    session = _session()
-    school = _school(session, red_izo)
     operator = _operator(by)
-    try:
-        verify(session, school, by=operator, evidence=evidence, actor=operator)
-    except RegistrationError as exc:
-        session.rollback()
-        raise click.ClickException(str(exc)) from exc
-    session.commit()
+    _apply(red_izo, lambda session, school: verify(session, school, by=operator,
+                                                    evidence=evidence, actor=operator))
     click.echo(f"Registrace školy {red_izo} je ověřená ({operator}). Nová hlášení půjdou do "
                "portálu školy; dřívější zpřístupní `ozvise onboarding release`.")
 
@@ -115,16 +124,10 @@ def schools_verify(red_izo: str, evidence: str, by: str | None) -> None:
 @click.option("--evidence", required=True, help="Na základě čeho schvalujete.")
 @BY_OPTION
 def schools_approve_recovery(red_izo: str, evidence: str, by: str | None) -> None:
-    from ozvise.registrations import RegistrationError, approve_recovery
+    from ozvise.registrations import approve_recovery
 
-    session = _session()
-    school = _school(session, red_izo)
-    try:
-        member = approve_recovery(session, school, by=_operator(by), evidence=evidence)
-    except RegistrationError as exc:
-        session.rollback()
-        raise click.ClickException(str(exc)) from exc
-    session.commit()
+    member = _apply(red_izo, lambda session, school: approve_recovery(
+        session, school, by=_operator(by), evidence=evidence))
     click.echo(f"Nový správce {member.name} <{member.email}> má přístup (po potvrzení e-mailu).")
 
 
@@ -136,16 +139,10 @@ def schools_approve_recovery(red_izo: str, evidence: str, by: str | None) -> Non
 @click.option("--reason", required=True, help="Proč (do auditu).")
 @BY_OPTION
 def schools_revoke(red_izo: str, reason: str, by: str | None) -> None:
-    from ozvise.registrations import RegistrationError, revoke
+    from ozvise.registrations import revoke
 
-    session = _session()
-    school = _school(session, red_izo)
-    try:
-        result = revoke(session, school, actor=_operator(by), reason=reason)
-    except RegistrationError as exc:
-        session.rollback()
-        raise click.ClickException(str(exc)) from exc
-    session.commit()
+    result = _apply(red_izo, lambda session, school: revoke(
+        session, school, actor=_operator(by), reason=reason))
     click.echo(f"Registrace školy {red_izo} je zrušená; přístup ztratilo členů: "
                f"{len(result.members)}.")
     if result.disclosed_reports:
@@ -163,16 +160,10 @@ def schools_revoke(red_izo: str, reason: str, by: str | None) -> None:
 @click.argument("red_izo", metavar="RED-IZO")
 @BY_OPTION
 def schools_unregister(red_izo: str, by: str | None) -> None:
-    from ozvise.registrations import RegistrationError, end_registration
+    from ozvise.registrations import end_registration
 
-    session = _session()
-    school = _school(session, red_izo)
-    try:
-        members = end_registration(session, school, actor=_operator(by))
-    except RegistrationError as exc:
-        session.rollback()
-        raise click.ClickException(str(exc)) from exc
-    session.commit()
+    members = _apply(red_izo, lambda session, school: end_registration(
+        session, school, actor=_operator(by)))
     click.echo(f"Registrace školy {red_izo} je ukončená; přístup ztratilo členů: {len(members)}.")
 
 

@@ -28,7 +28,12 @@ from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
-from ozvise.registrations import can_register, issue_confirmation, mark_claimed
+from ozvise.registrations import (
+    can_register,
+    issue_confirmation,
+    mark_claimed,
+    release_stale_claim,
+)
 from review_ui.auth import keyring, require
 from review_ui.portal import bp
 from review_ui.portal.fields import FieldError, email, new_password, person_name, phone
@@ -78,7 +83,7 @@ def _school(form) -> School:  # noqa: ANN001
     if school is None:
         raise FieldError("red_izo", "Škola s tímto RED-IZO není v rejstříku. Zkontrolujte číslo "
                                     "nebo školu vyhledejte.")
-    if school.verification == Verification.PENDING:
+    if school.verification == Verification.PENDING and not release_stale_claim(db(), school):
         raise FieldError("red_izo", "Registrace této školy už čeká na ověření adresou školy "
                                     "z rejstříku. Pokud ji škola neprovedla, zvolte v e-mailu "
                                     "na této adrese „Tohle nejsme my“.")

@@ -23,6 +23,7 @@ from tests.portal.helpers import (
     outbox,
     registration_form,
 )
+from tests.school_trust.helpers import answer, register_mail
 
 SECOND_PASSWORD = "heslo-druheho-spravce"
 
@@ -45,7 +46,7 @@ def test_registration_with_two_members(client, app, session, settings):
 
     session.expire_all()
     school = session.get(School, school.id)
-    assert school.plan == Plan.EXTENDED and school.registered_at is not None
+    assert school.plan == Plan.EXTENDED and school.claimed_at is not None
     assert school.legal_entity_name.startswith("Základní škola Testov")
     key = school.active_key()
     first = member_by_email(session, CONTACTS[0][1])
@@ -67,8 +68,11 @@ def test_registration_with_two_members(client, app, session, settings):
 
     (confirmation,) = outbox(session, "email_confirmation")
     assert confirmation.recipient == first.email
-    (notice,) = outbox(session, "school_registered")
+    (notice,) = outbox(session, "school_confirmation_registration")
     assert notice.recipient == school.director_email and "Jana Nováková" in notice.body
+    assert school.registered_at is None  # a claim until the register address confirms
+    _mail, link, confirm_code = register_mail(session)
+    assert answer(app.test_client(), link, confirm_code, yes=True).status_code == 200
 
     # the second person: invitation link + code -> password -> TOTP -> reads a report
     report, _ = delivered_report(app.test_client(), session, settings, school.id,
