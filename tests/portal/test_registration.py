@@ -59,7 +59,8 @@ def test_registration_with_two_members(client, app, session, settings):
     assert "ztratí se i tento klíč" in page
     code = re.search(r'data-email="karel.dvorak@zs-test.example">([0-9A-Z-]+)<', page).group(1)
     # shown once: the secrets left the server's memory
-    assert client.get("/skola/registrace/hotovo").status_code == 404
+    again = client.get("/skola/registrace/hotovo")
+    assert again.status_code == 410 and "jen jednou" in again.get_data(as_text=True)
 
     (invitation,) = outbox(session, "member_invitation")
     assert invitation.recipient == second.email
@@ -172,7 +173,7 @@ def test_recovery_pdf_prints_the_key_with_czech_text(client, session):
     session.commit()
     page = register(client, session, school)
     recovery = re.search(r'id="recovery-key">([0-9A-Z-]+)<', page).group(1)
-    token = csrf_token(client, "/skola/clenove")
+    token = csrf_token(client, "/skola/cekame-na-overeni")  # printable before verification
     wrong = client.post("/skola/zachranny-klic.pdf",
                         data={"csrf_token": token, "recovery_key": "0000-0000-0000-0000-0000-"
                                                                     "0000-0000-0000"})
