@@ -29,7 +29,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from crypto.passwords import KdfCost
@@ -39,6 +39,7 @@ from models import (
     ConfirmationPurpose,
     KeyRecipient,
     MemberRole,
+    Message,
     Plan,
     Report,
     ReportKey,
@@ -281,7 +282,8 @@ def _retire_all(session: Session, school: School) -> list[int]:
 
 
 def _drop_report_wraps(session: Session, school_key_id: int) -> list[str]:
-    """Delete every wrap of a report's data key to this school key; return the reports."""
+    """Delete every wrap to this school key (reports' data keys, the PDF password, the
+    conversation's message keys); return the reports whose data key was wrapped to it."""
     report_ids = sorted(set(session.scalars(select(ReportKey.report_id).where(
         ReportKey.recipient == KeyRecipient.SCHOOL, ReportKey.recipient_id == school_key_id))))
     session.execute(delete(ReportKey).where(ReportKey.recipient == KeyRecipient.SCHOOL,
@@ -289,6 +291,8 @@ def _drop_report_wraps(session: Session, school_key_id: int) -> list[str]:
     session.execute(delete(SchoolPdfPassword).where(
         SchoolPdfPassword.recipient == KeyRecipient.SCHOOL.value,
         SchoolPdfPassword.recipient_id == school_key_id))
+    session.execute(update(Message).where(Message.school_key_id == school_key_id)
+                    .values(key_for_school=b"").execution_options(synchronize_session=False))
     for report in session.scalars(select(Report).where(Report.id.in_(report_ids))):
         session.expire(report, ["keys"])
     return report_ids

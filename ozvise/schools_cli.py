@@ -76,7 +76,7 @@ def schools_pending() -> None:
                             "členy, potvrzovací e-maily a počet hlášení zabalených klíčem školy.")
 @click.argument("red_izo", metavar="RED-IZO")
 def schools_show(red_izo: str) -> None:
-    from models import SchoolConfirmation, SchoolMember
+    from models import AuditEvent, SchoolConfirmation, SchoolMember
     from ozvise.registrations import reports_wrapped_to
 
     session = _session()
@@ -94,6 +94,12 @@ def schools_show(red_izo: str) -> None:
             SchoolMember.school_id == school.id).order_by(SchoolMember.id)):
         click.echo(f"  člen {member.id}: {member.name} <{member.email}> {member.role.value}"
                    f"{'' if member.active else ' (bez přístupu)'}")
+    for event in session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "school.revoked", AuditEvent.target == f"school:{school.id}")
+            .order_by(AuditEvent.id)):
+        disclosed = event.details.get("disclosed_reports") or []
+        click.echo(f"  zrušeno {_when(event.created_at)} ({event.actor}): vyzrazená hlášení "
+                   f"{len(disclosed)}" + "".join(f"\n    {r}" for r in disclosed))
     for row in session.scalars(select(SchoolConfirmation).where(
             SchoolConfirmation.school_id == school.id).order_by(SchoolConfirmation.id)):
         click.echo(f"  potvrzení {row.id} ({row.purpose.value}) na {row.sent_to}: "

@@ -11,6 +11,7 @@ from crypto.school_keys import unlock_with_recovery
 from models import (
     AuditEvent,
     KeyRecipient,
+    Message,
     Report,
     ReportKey,
     ReportStatus,
@@ -18,6 +19,7 @@ from models import (
     SchoolMember,
     Verification,
 )
+from tests.conversation.helpers import school_writes
 from tests.factories import csrf_token, delivered_report, login_member, make_school, register_school
 from tests.portal.helpers import CONTACTS, member_by_email, outbox
 from tests.school_trust.helpers import (
@@ -74,18 +76,22 @@ def test_operator_revokes_an_impostor_the_real_school_registers_and_reports_flow
                                  f"{NAME} z {CLASS} dostává kopance.", name=NAME, klass=CLASS)
     assert client.get(f"/skola/hlaseni/{report.id}").status_code == 200
     assert len(_school_wraps(session, report.id)) == 1
+    assert school_writes(client, report.id, "Napiš nám prosím víc.").status_code in (302, 303)
 
     revoked = cli(settings, "schools", "revoke", school.red_izo, "--reason",
                   "ředitelka registraci nezná")
     assert revoked.exit_code == 0, revoked.output
     assert "VYZRAZENÁ" in revoked.output and report.id in revoked.output
     assert _school_wraps(session, report.id) == []  # no wrap to the revoked key is left
+    assert [m.key_for_school for m in session.scalars(select(Message))] == [b""]
     gone = client.get(f"/skola/hlaseni/{report.id}")
     assert gone.status_code == 302 and "prihlaseni" in gone.headers["Location"]
     impostor = fresh(session, SchoolMember, impostor.id)
     assert not impostor.active and impostor.key_wrap is None and impostor.totp_secret is None
     event = session.scalars(select(AuditEvent).where(AuditEvent.action == "school.revoked")).one()
     assert event.details["disclosed_reports"] == [report.id]
+    shown = cli(settings, "schools", "show", school.red_izo)
+    assert "vyzrazená hlášení 1" in shown.output and report.id in shown.output
     school = fresh(session, School, school.id)
     assert school.registered_at is None and school.plan.value == "none"
 
