@@ -10,7 +10,7 @@ The rule (README, "Registrace a ověření školy"): a registration is a *claim*
 
 Nothing the registrant typed can verify the claim. Until it is verified no data key is
 wrapped to the school's key (``models.trust``). The same register channel confirms a
-new admin restored with the recovery key (``start_recovery``).
+new admin restored with the recovery key (``ozvise.access_recovery``).
 
 A dispute from the register address ("this is not us") or the operator revokes the
 registration: members lose access and their key wraps, every wrap of a report's data key
@@ -32,13 +32,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from crypto.passwords import KdfCost
-from crypto.school_keys import grant_member, unlock_with_recovery
 from delivery.outbox import enqueue
 from models import (
     ConfirmationPurpose,
     KeyRecipient,
-    MemberRole,
     Message,
     Plan,
     Report,
@@ -158,7 +155,7 @@ def verify(session: Session, school: School, *, by: str, evidence: str,
     school.verification, school.verified_at = Verification.VERIFIED, now
     school.verified_by, school.verification_evidence = by[:300], evidence
     school.registered_at, school.unregistered_at = now, None
-    _void_open(session, school, ConfirmationPurpose.REGISTRATION, "superseded")
+    void_open(session, school, ConfirmationPurpose.REGISTRATION, "superseded")
     record(session, actor, "school.verified", f"school:{school.id}", by=by[:300],
            evidence=evidence[:500], school_key_id=getattr(school.active_key(), "id", None))
 
@@ -166,7 +163,7 @@ def verify(session: Session, school: School, *, by: str, evidence: str,
 # --- register-channel confirmations ----------------------------------------------------
 
 
-def _void_open(session: Session, school: School, purpose: ConfirmationPurpose,
+def void_open(session: Session, school: School, purpose: ConfirmationPurpose,
                outcome: str) -> None:
     for row in session.scalars(select(SchoolConfirmation).where(
             SchoolConfirmation.school_id == school.id, SchoolConfirmation.purpose == purpose,
@@ -184,7 +181,7 @@ def issue_confirmation(session: Session, settings: Settings, school: School,
         record(session, "system", "school.confirmation_impossible", f"school:{school.id}",
                purpose=purpose.value)
         return None
-    _void_open(session, school, purpose, "superseded")
+    void_open(session, school, purpose, "superseded")
     token = secrets.token_urlsafe(32)
     code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
     row = SchoolConfirmation(school_id=school.id, purpose=purpose,
@@ -309,8 +306,8 @@ def revoke(session: Session, school: School, *, actor: str, reason: str) -> Revo
         if key.active:
             disclosed += _drop_report_wraps(session, key.id)
             key.active, key.recovery_wrap = False, None
-    _void_open(session, school, ConfirmationPurpose.REGISTRATION, "void")
-    _void_open(session, school, ConfirmationPurpose.RECOVERY, "void")
+    void_open(session, school, ConfirmationPurpose.REGISTRATION, "void")
+    void_open(session, school, ConfirmationPurpose.RECOVERY, "void")
     school.verification, school.revoked_at = Verification.REVOKED, utcnow()
     school.plan, school.legal_entity_name = Plan.NONE, None
     if was_verified:  # the registration was never the school's: no retention from it
@@ -331,58 +328,13 @@ def end_registration(session: Session, school: School, *, actor: str) -> list[in
     members = _retire_all(session, school)
     for key in school.keys:
         key.active = False
-    _void_open(session, school, ConfirmationPurpose.REGISTRATION, "void")
-    _void_open(session, school, ConfirmationPurpose.RECOVERY, "void")
+    void_open(session, school, ConfirmationPurpose.REGISTRATION, "void")
+    void_open(session, school, ConfirmationPurpose.RECOVERY, "void")
     if school.registered_at is not None and school.unregistered_at is None:
         school.unregistered_at = utcnow()
     school.verification, school.plan = Verification.ENDED, Plan.NONE
     record(session, actor, "school.unregistered", f"school:{school.id}", members=members)
     return members
-
-
-# --- recovery --------------------------------------------------------------------------
-
-
-def start_recovery(session: Session, settings: Settings, school: School, recovery_key: str,
-                   *, name: str, email: str, phone: str, password: str,
-                   cost: KdfCost) -> tuple[SchoolMember, IssuedConfirmation | None]:
-    """The recovery key opens the school key; a new admin gets it under their password,
-    but stays inactive until the register address (or the operator) confirms them.
-
-    Raises ``crypto.errors.DecryptionError`` for a key that is not this school's.
-    """
-    school_key = school.active_key()
-    if school.verification != Verification.VERIFIED or school_key is None:
-        raise RegistrationError("Přístup lze obnovit jen ověřené registrované škole.")
-    private_key = unlock_with_recovery(school_key, recovery_key)
-    member = SchoolMember(school=school, name=name, email=email, phone=phone,
-                          role=MemberRole.ADMIN, active=False)
-    session.add(member)
-    session.flush()
-    grant_member(member, school_key, private_key, password, cost)
-    del private_key
-    issued = issue_confirmation(session, settings, school, ConfirmationPurpose.RECOVERY, member)
-    record(session, "system", "school.recovery_requested", f"member:{member.id}",
-           school_id=school.id, register_confirmation=issued is not None)
-    return member, issued
-
-
-def approve_recovery(session: Session, school: School, *, by: str, evidence: str) -> SchoolMember:
-    """The operator's path for a recovery when the register address is missing or wrong."""
-    evidence = " ".join((evidence or "").split())
-    if len(evidence) < 5:
-        raise RegistrationError("Uveďte, na základě čeho obnovení schvalujete (--evidence).")
-    member = session.scalars(select(SchoolMember).where(
-        SchoolMember.school_id == school.id, SchoolMember.active.is_(False),
-               SchoolMember.key_wrap.is_not(None), SchoolMember.role == MemberRole.ADMIN)
-        .order_by(SchoolMember.id.desc())).first()
-    if member is None:
-        raise RegistrationError(f"Škola {school.red_izo} nemá žádost o obnovení přístupu.")
-    member.active = True
-    _void_open(session, school, ConfirmationPurpose.RECOVERY, "superseded")
-    record(session, "operator", "school.recovery_approved", f"member:{member.id}",
-           school_id=school.id, by=by[:300], evidence=evidence[:500])
-    return member
 
 
 def reports_wrapped_to(session: Session, school: School) -> int:

@@ -130,7 +130,7 @@ def schools_verify(red_izo: str, evidence: str, by: str | None) -> None:
 @click.option("--evidence", required=True, help="Na základě čeho schvalujete.")
 @BY_OPTION
 def schools_approve_recovery(red_izo: str, evidence: str, by: str | None) -> None:
-    from ozvise.registrations import approve_recovery
+    from ozvise.access_recovery import approve_recovery
 
     member = _apply(red_izo, lambda session, school: approve_recovery(
         session, school, by=_operator(by), evidence=evidence))

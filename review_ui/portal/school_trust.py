@@ -19,7 +19,7 @@ from crypto.errors import DecryptionError
 from models import ConfirmationPurpose, School, SchoolConfirmation, SchoolMember, Verification
 from models.audit import record
 from models.trust import is_verified
-from ozvise import registrations
+from ozvise import access_recovery, registrations
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
@@ -170,7 +170,7 @@ def recovery():
     form = request.form
     try:
         school, person, password = _recovery_fields(form)
-        member, issued = registrations.start_recovery(
+        member, issued = access_recovery.start_recovery(
             db(), settings(), school, (form.get("recovery_key") or "").strip()[:80],
             password=password, cost=settings().kdf, **person)
     except FieldError as exc:
