@@ -193,3 +193,24 @@ def test_report_from_before_registration_is_never_delivered_with_only_an_onboard
     report = report_for_receipt(session, receipts[without_address.id])
     session.refresh(report)
     assert report.status == ReportStatus.DELIVERED and _school_wraps(session, report.id) == 1
+
+
+def test_a_claim_the_register_address_never_answered_stops_blocking_the_school(
+        app, client, session, settings):
+    from tests.portal.helpers import registration_form
+
+    school = make_school(session)
+    session.commit()
+    register_via_form(client, session, school, IMPOSTORS, IMPOSTOR_PASSWORD)
+    real = app.test_client()
+    blocked = real.post("/skola/registrace", data=registration_form(real, school.red_izo))
+    assert blocked.status_code == 400 and "čeká na ověření" in blocked.get_data(as_text=True)
+    row = session.scalars(select(SchoolConfirmation)).one()
+    row.expires_at = row.created_at  # 14 days passed without an answer
+    session.commit()
+    register_via_form(real, session, school)
+    school = fresh(session, School, school.id)
+    assert school.verification == Verification.PENDING
+    assert len(outbox(session, "school_confirmation_registration")) == 2
+    stale = client.get("/skola/")  # the stale claimant is out
+    assert stale.status_code == 302 and "prihlaseni" in stale.headers["Location"]
