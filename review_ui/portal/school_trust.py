@@ -128,6 +128,7 @@ def leave():
     if (request.form.get("red_izo") or "").strip() != school.red_izo:
         return render_template("portal/leave.html", school=school, error="Pro potvrzení opište "
                                f"RED-IZO školy ({school.red_izo})."), 400
+    was_verified = is_verified(school)
     try:
         registrations.end_registration(db(), school, actor=current_user.get_id())
     except registrations.RegistrationError as exc:
@@ -136,11 +137,12 @@ def leave():
     keyring().drop(session.get("key_handle"))
     logout_user()
     session.clear()
+    kept = ("Hlášení školy uchováme ještě 3 roky (nejdéle 9 let od přijetí), pak je "
+            "anonymizujeme. " if was_verified else "")
     return render_template("portal/message.html", title="Registrace ukončena",
                            message="Registrace školy je ukončená a přístup do portálu zanikl. "
-                                   "Hlášení školy uchováme ještě 3 roky (nejdéle 9 let od "
-                                   "přijetí), pak je anonymizujeme. Nová hlášení přijdou "
-                                   "na adresu školy z rejstříku jako PDF.")
+                                   f"{kept}Nová hlášení přijdou na adresu školy z rejstříku "
+                                   "jako PDF.")
 
 
 def _recovery_fields(form) -> tuple[School, dict[str, str], str]:  # noqa: ANN001
