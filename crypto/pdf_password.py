@@ -56,6 +56,7 @@ from sqlalchemy.orm import Session
 
 from crypto.hpke import WrappedKey, unwrap_key, wrap_key
 from models import KeyRecipient, PdfKeySlot, School, SchoolPdfPassword
+from models.trust import trusted_key
 
 #: Easy to read and type: no 0/O, 1/I/L, U. 24 characters = 120 bits.
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -134,9 +135,10 @@ def create_pdf_password(session: Session, school: School, onboarding_public: byt
     """Create the school's password, store it only wrapped, and prepare its slots.
 
     The password exists in clear only inside this call. Wrapped to the onboarding key
-    (released at registration) and, if the school has an active key, to that key too.
+    (released at registration) and, if the school has a verified key (``models.trust``),
+    to that key too.
     """
-    school_key = school.active_key()
+    school_key = trusted_key(school)
     if onboarding_public is None and school_key is None:
         raise ValueError("nobody to wrap the PDF password to")
     password = new_pdf_password()
@@ -185,8 +187,8 @@ def unwrap_onboarding_password(session: Session, school_id: int,
 
 
 def wrap_for_school_key(session: Session, school: School, password: str) -> bool:
-    """Give the school's active key the password (release); False if it already has it."""
-    school_key = school.active_key()
+    """Give the school's verified key the password (release); False if it already has it."""
+    school_key = trusted_key(school)
     if school_key is None or _find_wrap(session, school.id, KeyRecipient.SCHOOL, school_key.id):
         return False
     _store_wrap(session, school, password, KeyRecipient.SCHOOL, school_key.id,

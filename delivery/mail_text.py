@@ -32,7 +32,6 @@ Jak školu zaregistrovat:
 PDF obsahuje osobní údaje. Uložte ho zabezpečeně a nepřeposílejte ho nikomu, kdo se
 případem nezabývá. Oznamovatel je anonymní; nesnažte se prosím zjistit, kdo hlášení poslal.
 
-Tento e-mail byl odeslán automaticky, neodpovídejte na něj.
 Ozvi se
 """
 
@@ -57,6 +56,5 @@ registrací ({released}), jsme zpřístupnili vašemu klíči školy.
 Přihlaste se do portálu školy: {portal_url}
 {how_to_open}
 
-Tento e-mail byl odeslán automaticky, neodpovídejte na něj.
 Ozvi se
 """

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from crypto.envelope import find_key
 from models import KeyRecipient, Plan, Report, ReportStatus, School, utcnow
 from models.audit import record
+from models.trust import trusted_key
 
 ACTOR = "operator"
 #: the plans a registered school can be set to
@@ -47,9 +48,9 @@ def set_plan(session: Session, red_izo: str, plan: Plan, *, actor: str = ACTOR) 
     school = session.scalars(select(School).where(School.red_izo == red_izo)).first()
     if school is None:
         raise PlanError(f"Škola s RED-IZO {red_izo} v rejstříku není.")
-    school_key = school.active_key()
-    if school.registered_at is None or school.unregistered_at is not None or school_key is None:
-        raise PlanError(f"Škola {red_izo} není zaregistrovaná (nemá klíč školy).")
+    school_key = trusted_key(school)
+    if school_key is None:
+        raise PlanError(f"Škola {red_izo} není zaregistrovaná (nebo registrace není ověřená).")
     previous, school.plan = school.plan, plan
     moved = waiting = 0
     if plan == Plan.EXTENDED:

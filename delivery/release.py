@@ -1,8 +1,8 @@
 """Release at registration: the operator's offline key hands a school its earlier reports.
 
-Run by ``ozvise onboarding release --school RED-IZO --key FILE`` once the school has
-registered (it has an active school key). With the onboarding private key, in memory
-only for this command:
+Run by ``ozvise onboarding release --school RED-IZO --key FILE`` once the school's
+registration is verified (``models.trust``: nothing is ever re-wrapped to a claim). With
+the onboarding private key, in memory only for this command:
 
 1. every report of the school whose data key is wrapped to the onboarding key gets it
    wrapped to the school's key; the onboarding wrap is deleted (after registration the
@@ -39,6 +39,7 @@ from models import (
     utcnow,
 )
 from models.audit import record
+from models.trust import trusted_key
 from ozvise.config import Settings
 
 ACTOR = "operator"
@@ -65,7 +66,7 @@ def _pending_reports(session: Session, school_id: int) -> list[Report]:
 
 
 def _rewrap_reports(session: Session, school: School, onboarding_private: bytes) -> list[Report]:
-    school_key = school.active_key()
+    school_key = trusted_key(school)
     assert school_key is not None
     reports = _pending_reports(session, school.id)
     for report in reports:
@@ -131,8 +132,9 @@ def release_school(session: Session, settings: Settings, red_izo: str,
     school = session.scalars(select(School).where(School.red_izo == red_izo)).first()
     if school is None:
         raise ReleaseError(f"Škola s RED-IZO {red_izo} v rejstříku není.")
-    if school.active_key() is None or school.registered_at is None:
-        raise ReleaseError(f"Škola {red_izo} ještě není zaregistrovaná (nemá klíč školy).")
+    if trusted_key(school) is None:
+        raise ReleaseError(f"Škola {red_izo} ještě není zaregistrovaná nebo registrace není "
+                           f"ověřená (ozvise schools show {red_izo}).")
     reports = _rewrap_reports(session, school, onboarding_private)
     moved = _move_to_portal(session, school)
     has_password = _release_password(session, school, onboarding_private)

@@ -30,7 +30,11 @@ def build_email(message: OutboxMessage, settings: Settings) -> EmailMessage:
     email["To"] = message.recipient
     email["Subject"] = message.subject
     email["Auto-Submitted"] = "auto-generated"
-    email.set_content(message.body)
+    if settings.contact_email:
+        email["Reply-To"] = settings.contact_email
+    from ozvise.registration_mail import reply_note
+
+    email.set_content(f"{message.body.rstrip()}\n\n--\n{reply_note(settings)}\n")
     if message.attachment is not None:
         maintype, subtype = ("application", "pdf") if (message.attachment_name or "").endswith(
             ".pdf") else ("application", "octet-stream")

@@ -31,6 +31,7 @@ from models import (
     new_id,
 )
 from models.audit import record
+from models.trust import trusted_key
 from ner import Pseudonymised
 from ozvise.config import Settings
 
@@ -46,8 +47,9 @@ class Receipt:
 
 
 def _recipient(school: School, settings: Settings) -> tuple[KeyRecipient, int, bytes]:
-    """Who the data key is wrapped to: the school's active key, else the onboarding key."""
-    school_key = school.active_key()
+    """Who the data key is wrapped to: the school's key once its registration is verified
+    (``models.trust``), else the onboarding key (unregistered or pending school)."""
+    school_key = trusted_key(school)
     if school_key is not None:
         return KeyRecipient.SCHOOL, school_key.id, school_key.public_key
     onboarding_public = read_public_key(settings.onboarding_public_key_path)

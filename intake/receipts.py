@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crypto.receipts import normalise_receipt, receipt_digest
-from intake.status import REPORTER_STATUS_LABELS
+from intake.delivery_state import status_label
 from models import Report
 
 RECEIPT_LOOKUP_LIMIT = "10 per minute"
@@ -35,5 +35,5 @@ def status_summary(session: Session, report_id: str) -> dict[str, str]:
     report = session.get(Report, report_id)
     if report is None:
         raise LookupError(report_id)
-    return {"status": report.status.value, "status_label": REPORTER_STATUS_LABELS[report.status],
+    return {"status": report.status.value, "status_label": status_label(session, report),
             "submitted_on": report.created_at.date().isoformat()}

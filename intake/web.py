@@ -10,10 +10,10 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from sqlalchemy.exc import SQLAlchemyError
 
+from intake.delivery_state import status_label
 from intake.pipeline import IntakeUnavailable, submit_report
 from intake.receipts import RECEIPT_LOOKUP_LIMIT, receipt_groups, report_for_receipt
 from intake.schools import MAX_QUERY_CHARS, full_list, search_schools
-from intake.status import REPORTER_STATUS_LABELS
 from intake.validation import (
     InvalidSubmission,
     parse_school_id,
@@ -96,4 +96,4 @@ def status_lookup():
                                error="Kód neznáme. Zkontrolujte prosím, že jste ho opsali "
                                      "celý a správně."), 404
     return render_template("intake/status.html", report=report,
-                           status_label=REPORTER_STATUS_LABELS[report.status])
+                           status_label=status_label(db(), report))

@@ -17,11 +17,13 @@ from models.reports import (
     ReportKey,
     ReportStatus,
 )
-from models.schools import MemberRole, Plan, School, SchoolKey, SchoolMember
+from models.school_confirmations import ConfirmationPurpose, SchoolConfirmation
+from models.schools import MemberRole, Plan, School, SchoolKey, SchoolMember, Verification
 from models.security import LoginAttempt
 
 __all__ = [
-    "AuditEvent", "Base", "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
+    "AuditEvent", "Base", "ConfirmationPurpose", "SchoolConfirmation", "Verification",
+    "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
     "KeyRecipient", "LoginAttempt", "MemberRole", "Message", "MessageAuthor",
     "MissedRedaction", "ModerationDecision", "Moderator", "Note", "OutboxMessage",
     "OutboxStatus", "PdfKeySlot", "Plan", "Redaction", "RedactionSource", "Report", "ReportKey",

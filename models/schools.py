@@ -17,6 +17,20 @@ class Plan(enum.StrEnum):
     EXTENDED = "extended"  # registered, reports decrypted in the portal
 
 
+class Verification(enum.StrEnum):
+    """Where a school's registration stands (``models.trust`` decides what each allows).
+
+    A registration is only a claim (``PENDING``) until the register's official address or
+    the operator confirms it (``VERIFIED``); ``REVOKED``: disputed or revoked, never the
+    school's; ``ENDED``: the school left. ``None`` on the row: never registered.
+    """
+
+    PENDING = "pending"
+    VERIFIED = "verified"
+    REVOKED = "revoked"
+    ENDED = "ended"
+
+
 class MemberRole(enum.StrEnum):
     ADMIN = "admin"
     HANDLER = "handler"
@@ -40,8 +54,17 @@ class School(Base):
     search_text: Mapped[str] = mapped_column(Text, default="", index=True)
     plan: Mapped[Plan] = mapped_column(str_enum(Plan), default=Plan.NONE)
     legal_entity_name: Mapped[str | None] = mapped_column(String(300))
+    #: start of the *verified* registration (retention counts from it, see ozvise.retention)
     registered_at: Mapped[datetime | None]
     unregistered_at: Mapped[datetime | None]
+    verification: Mapped[Verification | None] = mapped_column(str_enum(Verification))
+    #: when the current (perhaps still unverified) registration was filed
+    claimed_at: Mapped[datetime | None]
+    verified_at: Mapped[datetime | None]
+    #: who verified: ``register:<address>`` or ``operator:<name>``
+    verified_by: Mapped[str | None] = mapped_column(String(300))
+    verification_evidence: Mapped[str | None] = mapped_column(Text)
+    revoked_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -363,3 +363,13 @@ def _register_detection_commands() -> None:
 
 
 _register_detection_commands()
+
+
+def _register_school_trust_commands() -> None:
+    from ozvise.schools_cli import COMMANDS
+
+    for command in COMMANDS:
+        schools.add_command(command)
+
+
+_register_school_trust_commands()

@@ -33,6 +33,8 @@ class Settings:
     smtp_password: str | None = None
     smtp_starttls: bool = False
     mail_from: str = "Ozvi se <noreply@ozvise.invalid>"
+    #: the operator's real address: Reply-To of every mail and named in its last line
+    contact_email: str = ""
     base_url: str = "http://127.0.0.1:5000"
     kdf: KdfCost = field(default_factory=KdfCost)
     max_body_bytes: int = 1024 * 1024
@@ -67,6 +69,7 @@ class Settings:
             smtp_password=env.get("OZVISE_SMTP_PASSWORD") or None,
             smtp_starttls=env.get("OZVISE_SMTP_STARTTLS", "0") in {"1", "true", "yes"},
             mail_from=env.get("OZVISE_MAIL_FROM", cls.mail_from),
+            contact_email=env.get("OZVISE_CONTACT_EMAIL", "").strip(),
             base_url=env.get("OZVISE_BASE_URL", cls.base_url).rstrip("/"),
             rate_limit_storage=env.get("OZVISE_RATE_LIMIT_STORAGE", cls.rate_limit_storage),
             rate_limit_reports=env.get("OZVISE_RATE_LIMIT_REPORTS", cls.rate_limit_reports),

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from crypto.onboarding import new_onboarding_keypair, write_private_key, write_public_key
 from crypto.school_keys import create_school_key, grant_member
-from models import MemberRole, Plan, School, SchoolMember, utcnow
+from models import MemberRole, Plan, School, SchoolMember, Verification, utcnow
 from models.audit import record
 from ozvise.config import Settings
 from review_ui.second_factor import current_code, new_secret
@@ -42,7 +42,9 @@ def seed(session: Session, settings: Settings) -> list[str]:
         raise RuntimeError("Demo school missing: run `ozvise schools import demo` first.")
     if school.active_key() is None:
         school.plan = Plan.EXTENDED
-        school.registered_at = utcnow()
+        school.registered_at = school.verified_at = school.claimed_at = utcnow()
+        school.verification, school.verified_by = Verification.VERIFIED, "operator:demo"
+        school.verification_evidence = "ukázková škola (ozvise demo seed)"
         school.legal_entity_name = f"{school.name}, příspěvková organizace"
         school_key, private_key, _recovery = create_school_key(school, session)
         for name, email, role, password in DEMO_MEMBERS:

@@ -22,6 +22,7 @@ from models import (
     School,
     utcnow,
 )
+from models.trust import is_verified
 
 
 class ShareRefused(ValueError):
@@ -47,9 +48,10 @@ def active_shares(session: Session, report: Report) -> list[tuple[CounsellorShar
 
 
 def can_share(session: Session, report: Report) -> bool:
-    """Counselling is part of the extended plan only (MISSION, point 5)."""
+    """Counselling is part of the extended plan only (MISSION, point 5), for a verified
+    registration (``models.trust``)."""
     school = session.get(School, report.school_id)
-    return school is not None and school.plan == Plan.EXTENDED
+    return school is not None and school.plan == Plan.EXTENDED and is_verified(school)
 
 
 def share_report(session: Session, report: Report, data_key: bytes, counsellor_id: int,

@@ -25,6 +25,7 @@ from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
 from crypto.receipts import normalise_receipt, reporter_keypair
 from models import Message, MessageAuthor, Report, School, utcnow
 from models.audit import record
+from models.trust import trusted_key
 from ozvise.config import Settings
 from review_ui.school_session import VISIBLE_TO_SCHOOL
 
@@ -71,7 +72,7 @@ def closed_reason(session: Session, report: Report) -> str | None:
     if report.status not in OPEN_STATUSES:
         return "Psát si se školou půjde, až škola hlášení převezme ve svém portálu."
     school = session.get(School, report.school_id)
-    if report.reporter_public_key is None or school is None or school.active_key() is None:
+    if report.reporter_public_key is None or trusted_key(school) is None:
         return "U tohoto hlášení si se školou psát nelze."
     return None
 
@@ -92,7 +93,7 @@ def add_message(session: Session, settings: Settings, report: Report, author: Me
     reason = closed_reason(session, report)
     if reason is not None:
         raise ConversationClosed(reason)
-    school_key = session.get(School, report.school_id).active_key()
+    school_key = trusted_key(session.get(School, report.school_id))
     message = Message(report_id=report.id, author=author, body_ct=b"", key_suite="",
                       key_for_school=b"", key_for_reporter=b"", school_key_id=school_key.id)
     session.add(message)

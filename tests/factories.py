@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from crypto.school_keys import create_school_key, grant_member
 from intake.schools import search_text_for
-from models import MemberRole, Plan, School, SchoolMember, utcnow
+from models import MemberRole, Plan, School, SchoolMember, Verification, utcnow
 from ozvise.config import TEST_KDF
 from review_ui.second_factor import new_secret
 
@@ -34,9 +34,15 @@ class RegisteredSchool:
 
 
 def register_school(session: Session, school: School | None = None, plan: Plan = Plan.EXTENDED,
-                    roles: tuple[str, ...] = ("admin", "handler", "analyst")) -> RegisteredSchool:
+                    roles: tuple[str, ...] = ("admin", "handler", "analyst"),
+                    verified: bool = True) -> RegisteredSchool:
+    """A registered school; ``verified=False`` leaves it a claim pending verification."""
     school = school or make_school(session)
-    school.plan, school.registered_at = plan, utcnow()
+    school.plan, school.claimed_at = plan, utcnow()
+    school.verification = Verification.VERIFIED if verified else Verification.PENDING
+    if verified:
+        school.registered_at = school.verified_at = utcnow()
+        school.verified_by, school.verification_evidence = "operator:test", "test fixture"
     school_key, private_key, recovery = create_school_key(school, session)
     members = {}
     slug = re.sub(r"\W", "", school.red_izo)

@@ -6,7 +6,10 @@ or be listed in ``PUBLIC`` here; anything else fails, so a new route cannot be l
 Expected codes: anonymous visitors and reporters are sent to a login page; a logged-in
 role outside ``required_roles`` gets 403; a role inside it is admitted (never 401/403),
 except where ownership forbids: another school's people and a counsellor without a share
-get 403/404 for this school's report and people. The matrix is written to
+get 403/404 for this school's report and people. Members of a school whose registration
+is still pending verification (``@pending``) reach no member page but the few that carry
+no report data (``OPEN_WHILE_UNVERIFIED``): every other one sends them to the page that
+explains what is missing. The matrix is written to
 ``test-artifacts/role-matrix.md``. Routing does not depend on the database engine, so
 this runs on SQLite only.
 """
@@ -21,6 +24,7 @@ from crypto.school_keys import unlock_for_member
 from models import KeyRecipient, MemberRole, SchoolKey, SchoolMember, utcnow
 from ozvise.extensions import limiter
 from review_ui.counsellor_shares import share_report
+from review_ui.portal.school_trust import OPEN_WHILE_UNVERIFIED
 from tests.counsellor.helpers import login_counsellor, make_counsellor
 from tests.factories import (
     csrf_token,
@@ -38,7 +42,7 @@ PUBLIC = {
     "conversation_api.read", "conversation_api.write",
     "conversation.reporter_page", "conversation.reporter_reply", "conversation.reporter_leave",
     "portal.login", "portal.second_step", "portal.logout", "portal.register",
-    "portal.confirm_email", "portal.invitation",
+    "portal.confirm_email", "portal.invitation", "portal.school_confirmation", "portal.recovery",
     "moderation.login", "moderation.second_factor", "moderation.enrol", "moderation.logout",
     "counsellor.login", "counsellor.logout",
 }
@@ -47,7 +51,8 @@ LOGOUTS = {"portal.logout", "moderation.logout", "counsellor.logout"}
 LAST = LOGOUTS | {"portal.remove_member"}
 SCHOOL_ROLES = ("admin", "handler", "analyst")
 ROLES = ("anonymous", "reporter", "moderator", "counsellor+share", "counsellor",
-         *(f"{r}@other" for r in SCHOOL_ROLES), *SCHOOL_ROLES)
+         *(f"{r}@other" for r in SCHOOL_ROLES), *(f"{r}@pending" for r in SCHOOL_ROLES),
+         *SCHOOL_ROLES)
 #: URL parameters that name this school's objects: foreign roles must not reach them
 OWNED_PARAMS = {"report_id", "member_id", "share_id"}
 
@@ -56,6 +61,7 @@ pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 def _world(app: Flask, session, settings):
     ours, theirs = register_school(session), register_school(session)
+    pending = register_school(session, verified=False)
     report, receipt = delivered_report(app.test_client(), session, settings, ours.school.id,
                                        "Matici Zelenému ze 4.A berou věci.", name="Matěj Zelený",
                                        klass="4.A")
@@ -82,6 +88,7 @@ def _world(app: Flask, session, settings):
     for role in SCHOOL_ROLES:
         assert login_member(clients[role], *ours.members[role]).status_code == 302
         assert login_member(clients[f"{role}@other"], *theirs.members[role]).status_code == 302
+        assert login_member(clients[f"{role}@pending"], *pending.members[role]).status_code == 302
     return clients, values
 
 
@@ -109,6 +116,10 @@ def _verdict(role: str, endpoint: str, roles: tuple[str, ...] | None, owned: boo
     base = role.split("@")[0].split("+")[0]
     if base not in roles:
         return None if code == 403 else f"{code}, expected 403"
+    if role.endswith("@pending") and endpoint not in OPEN_WHILE_UNVERIFIED:
+        sent_away = code == 302 and response.headers["Location"].endswith(
+            "/skola/cekame-na-overeni")
+        return None if sent_away else f"{code}, expected the pending-verification page"
     foreign = role.endswith("@other") or (role == "counsellor" and endpoint.startswith(
         "counsellor."))
     if owned and foreign:

@@ -37,6 +37,10 @@ from tests.portal.helpers import (
     outbox,
     registration_form,
 )
+from tests.school_trust.helpers import (
+    answer,
+    register_mail,
+)
 
 NAME = "Leontýna Šebestová"
 
@@ -86,6 +90,8 @@ def test_nothing_at_rest_opens_any_key(client, app, session, settings):
     page = client.get("/skola/registrace/hotovo").get_data(as_text=True)
     recovery = re.search(r'id="recovery-key">([0-9A-Z-]+)<', page).group(1)
     code = re.search(r'<td class="code"[^>]*>([0-9A-Z-]+)<', page).group(1)
+    _mail, confirm_link, confirm_code = register_mail(session)  # the register address confirms
+    assert answer(app.test_client(), confirm_link, confirm_code, yes=True).status_code == 200
     report, _ = delivered_report(app.test_client(), session, settings, school.id,
                                  f"{NAME} je terčem posměchu.", name=NAME, klass="3.C")
     report_path = f"/skola/hlaseni/{report.id}"

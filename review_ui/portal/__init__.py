@@ -19,6 +19,7 @@ from review_ui.portal import (  # noqa: E402,F401  (route registration)
     recovery_pdf,
     registration,
     reports,
+    school_trust,
     stats,
 )
 from review_ui.school_session import VISIBLE_TO_SCHOOL  # noqa: E402,F401

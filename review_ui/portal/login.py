@@ -179,13 +179,16 @@ def logout():
     return redirect(url_for("portal.login"))
 
 
-@bp.get("/potvrzeni/<token>")
+@bp.route("/potvrzeni/<token>", methods=["GET", "POST"])
 def confirm_email(token: str):
+    """GET shows a button, only the POST confirms: mail scanners prefetch links."""
     member = db().scalars(select(SchoolMember).where(
         SchoolMember.email_token_hash == token_hash(token[:100]))).first()
     if member is None:
         return render_template("portal/message.html", title="Odkaz neplatí",
                                message="Tento potvrzovací odkaz neplatí nebo už byl použit."), 404
+    if request.method != "POST":  # GET and HEAD (scanners) change nothing
+        return render_template("portal/confirm_email.html", email=member.email)
     member.email_confirmed_at = member.email_confirmed_at or utcnow()
     member.email_token_hash = None
     record(db(), f"member:{member.id}", "member.email_confirmed", f"school:{member.school_id}")

@@ -1,4 +1,6 @@
-"""E-mails of the portal (invitation, e-mail confirmation, notice to the director).
+"""E-mails of the portal (invitation, e-mail confirmation).
+
+The mail to the school's register address is ``ozvise.registration_mail``.
 
 All go through the transactional outbox. None carries key material on its own: an
 invitation link needs the code told in person (see ``invitations``).
@@ -11,7 +13,7 @@ import secrets
 from flask import url_for
 
 from delivery.outbox import enqueue
-from models import School, SchoolMember, utcnow
+from models import SchoolMember
 from ozvise.context import settings
 from ozvise.db import db
 from review_ui.portal.invitations import Invitation, token_hash
@@ -49,19 +51,3 @@ def send_confirmation(member: SchoolMember) -> None:
     enqueue(db(), kind="email_confirmation", recipient=member.email,
             dedupe_key=f"confirm:{member.id}:{member.email_token_hash[:24]}",
             subject="Potvrzení e-mailu – Ozvi se", body=body)
-
-
-def notify_director(school: School, school_key_id: int, contacts: list[SchoolMember]) -> None:
-    """Tell the register's director e-mail that someone registered the school."""
-    if not school.director_email:
-        return
-    names = "\n".join(f"- {m.name} ({m.email})" for m in contacts)
-    body = (
-        f"Dobrý den,\n\nškola {school.name} byla {utcnow().strftime('%d. %m. %Y')} "
-        f"zaregistrována v systému Ozvi se. Kontaktní osoby:\n{names}\n\n"
-        "Pokud o registraci nevíte, napište prosím provozovateli odpovědí na tento e-mail.\n\n"
-        "Ozvi se"
-    )
-    enqueue(db(), kind="school_registered", recipient=school.director_email,
-            dedupe_key=f"registered:{school.id}:{school_key_id}",
-            subject="Vaše škola byla zaregistrována v Ozvi se", body=body)

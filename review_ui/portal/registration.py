@@ -3,8 +3,10 @@
 What happens on a valid form (one transaction): the school's key pair is created; the
 registering person (contact 1) gets the key under the password they chose; every further
 contact gets a one-time invitation (link by e-mail + code shown here, see
-``invitations``); the registering person gets an e-mail confirmation link; the director's
-e-mail from the public register is told about the registration. The registering person
+``invitations``); the registering person gets an e-mail confirmation link; the school's
+address from the public register gets the one-time link + code that verifies the
+registration (``ozvise.registrations``). Until then the registration is only a claim:
+no report is wrapped to the new key (``models.trust``). The registering person
 then enrols TOTP and sees the recovery key and the invitation codes exactly once.
 Those secrets wait in the process keyring (memory only), never in the cookie or the DB.
 """
@@ -14,24 +16,30 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from flask import abort, render_template, request, session, url_for
+from flask import render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from crypto.school_keys import create_school_key, grant_member
 from intake.schools import MAX_QUERY_CHARS, search_schools
-from models import MemberRole, Plan, School, SchoolMember, utcnow
+from models import ConfirmationPurpose, MemberRole, Plan, School, SchoolMember, Verification
 from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
+from ozvise.registrations import (
+    can_register,
+    issue_confirmation,
+    mark_claimed,
+    release_stale_claim,
+)
 from review_ui.auth import keyring, require
 from review_ui.portal import bp
 from review_ui.portal.fields import FieldError, email, new_password, person_name, phone
 from review_ui.portal.invitations import issue
 from review_ui.portal.login import begin_second_step
-from review_ui.portal.mail import notify_director, send_confirmation, send_invitation
+from review_ui.portal.mail import send_confirmation, send_invitation
 
 CONTACT_SLOTS = 3
 MIN_CONTACTS = 2
@@ -75,7 +83,11 @@ def _school(form) -> School:  # noqa: ANN001
     if school is None:
         raise FieldError("red_izo", "Škola s tímto RED-IZO není v rejstříku. Zkontrolujte číslo "
                                     "nebo školu vyhledejte.")
-    if school.registered_at is not None and school.active_key() is not None:
+    if school.verification == Verification.PENDING and not release_stale_claim(db(), school):
+        raise FieldError("red_izo", "Registrace této školy už čeká na ověření adresou školy "
+                                    "z rejstříku. Pokud ji škola neprovedla, zvolte v e-mailu "
+                                    "na této adrese „Tohle nejsme my“.")
+    if not can_register(school):
         raise FieldError("red_izo", "Tato škola už je zaregistrovaná. O přístup požádejte "
                                     "jejího správce v portálu.")
     return school
@@ -124,7 +136,7 @@ def register():
         return _render(400, exc)
     session_db, cost = db(), settings().kdf
     school.plan, school.legal_entity_name = plan, legal
-    school.registered_at, school.unregistered_at = utcnow(), None
+    mark_claimed(school)
     school_key, private_key, recovery = create_school_key(school, session_db)
     members = [SchoolMember(school=school, name=c.name, email=c.email, phone=c.phone,
                             role=MemberRole.ADMIN) for c in contacts]
@@ -142,7 +154,7 @@ def register():
         invitation = issue(member, school_key, private_key, cost)
         send_invitation(member, invitation, first.name)
         codes.append({"name": member.name, "email": member.email, "code": invitation.code})
-    notify_director(school, school_key.id, members)
+    issue_confirmation(session_db, settings(), school, ConfirmationPurpose.REGISTRATION)
     record(session_db, f"member:{first.id}", "school.registered", f"school:{school.id}",
            plan=plan.value, contacts=len(members))
     session_db.commit()
@@ -159,7 +171,12 @@ def registration_done():
     raw = keyring().get(handle, _registration_owner(current_user.account.id))
     keyring().drop(handle)
     if raw is None:
-        abort(404)
+        return render_template(
+            "portal/message.html", title="Záchranný klíč se zobrazuje jen jednou",
+            message="Záchranný klíč a kódy pozvánek jsme ukázali jen jednou, hned po "
+                    "registraci, a server si je nepamatuje. Pokud jste si klíč neuložili, "
+                    "ukončete registraci v portálu a zaregistrujte školu znovu.",
+            link=url_for("portal.pending")), 410
     shown = json.loads(raw)
     record(db(), current_user.get_id(), "school.recovery_key_shown",
            f"school:{current_user.account.school_id}", invitations=len(shown["codes"]))

@@ -23,6 +23,7 @@ from tests.portal.helpers import (
     outbox,
     registration_form,
 )
+from tests.school_trust.helpers import answer, register_mail
 
 SECOND_PASSWORD = "heslo-druheho-spravce"
 
@@ -45,7 +46,7 @@ def test_registration_with_two_members(client, app, session, settings):
 
     session.expire_all()
     school = session.get(School, school.id)
-    assert school.plan == Plan.EXTENDED and school.registered_at is not None
+    assert school.plan == Plan.EXTENDED and school.claimed_at is not None
     assert school.legal_entity_name.startswith("Základní škola Testov")
     key = school.active_key()
     first = member_by_email(session, CONTACTS[0][1])
@@ -58,7 +59,8 @@ def test_registration_with_two_members(client, app, session, settings):
     assert "ztratí se i tento klíč" in page
     code = re.search(r'data-email="karel.dvorak@zs-test.example">([0-9A-Z-]+)<', page).group(1)
     # shown once: the secrets left the server's memory
-    assert client.get("/skola/registrace/hotovo").status_code == 404
+    again = client.get("/skola/registrace/hotovo")
+    assert again.status_code == 410 and "jen jednou" in again.get_data(as_text=True)
 
     (invitation,) = outbox(session, "member_invitation")
     assert invitation.recipient == second.email
@@ -67,8 +69,11 @@ def test_registration_with_two_members(client, app, session, settings):
 
     (confirmation,) = outbox(session, "email_confirmation")
     assert confirmation.recipient == first.email
-    (notice,) = outbox(session, "school_registered")
+    (notice,) = outbox(session, "school_confirmation_registration")
     assert notice.recipient == school.director_email and "Jana Nováková" in notice.body
+    assert school.registered_at is None  # a claim until the register address confirms
+    _mail, link, confirm_code = register_mail(session)
+    assert answer(app.test_client(), link, confirm_code, yes=True).status_code == 200
 
     # the second person: invitation link + code -> password -> TOTP -> reads a report
     report, _ = delivered_report(app.test_client(), session, settings, school.id,
@@ -116,8 +121,11 @@ def test_first_login_needs_confirmed_email(client, app, session):
     blocked = fresh.post("/skola/prihlaseni", data=form)
     assert blocked.status_code == 403 and "potvrďte" in blocked.get_data(as_text=True)
     (confirmation,) = outbox(session, "email_confirmation")
-    assert fresh.get(link_path(confirmation.body, "/skola/potvrzeni/")).status_code == 200
-    assert fresh.get(link_path(confirmation.body, "/skola/potvrzeni/")).status_code == 404
+    path = link_path(confirmation.body, "/skola/potvrzeni/")
+    assert fresh.get(path).status_code == 200  # a link scanner's GET confirms nothing
+    assert fresh.get(path).status_code == 200
+    assert fresh.post(path, data={"csrf_token": csrf_token(fresh, path)}).status_code == 200
+    assert fresh.get(path).status_code == 404
     form["csrf_token"] = csrf_token(fresh, "/skola/prihlaseni")
     assert fresh.post("/skola/prihlaseni", data=form).headers["Location"].endswith("/overeni")
 
@@ -165,7 +173,7 @@ def test_recovery_pdf_prints_the_key_with_czech_text(client, session):
     session.commit()
     page = register(client, session, school)
     recovery = re.search(r'id="recovery-key">([0-9A-Z-]+)<', page).group(1)
-    token = csrf_token(client, "/skola/clenove")
+    token = csrf_token(client, "/skola/cekame-na-overeni")  # printable before verification
     wrong = client.post("/skola/zachranny-klic.pdf",
                         data={"csrf_token": token, "recovery_key": "0000-0000-0000-0000-0000-"
                                                                     "0000-0000-0000"})
