@@ -72,6 +72,7 @@ def _cli(settings, *args: str):
     return CliRunner().invoke(main, list(args), env=env)
 
 
+@pytest.mark.slow  # 250 encrypted PDFs per database engine: ~20 s of CPU each
 def test_250th_report_of_one_school_is_mailed(app, session, settings, onboarding_key,
                                               smtp_server, cheap_receipts,
                                               quick_render_until_last):
