@@ -12,14 +12,14 @@ When the period has ended the report is anonymised irreversibly, one transaction
 report: every ciphertext sealed under its data key and every wrap of that key is deleted
 (so nothing of it can be decrypted again, by anyone, with any key), and so is every row
 that only exists for it (redacted spans, notes, conversation, counsellor shares, the
-encrypted PDF and its wrapped password, unsent mail, and every ``.eml`` copy of the
-report's mail in the outbox folder, sent or not: ``delivery.mail_files``). The redacted
-text becomes a fixed marker, the receipt digest is overwritten with random bytes (the
-column is unique and required, so no migration is needed, and random bytes never match a
-receipt's Argon2id digest), and the status becomes ``ANONYMISED``. What stays is metadata
-for statistics: id, school, creation time, last status change, the status before
-anonymisation (``status_before_anonymisation``, so the school's statistics keep counting
-the report), read and resolution times, moderation decisions (ids and labels only).
+encrypted PDF and its wrapped password, unsent mail, every ``.eml`` copy of its mail in
+the outbox folder, sent or not). The redacted text becomes a fixed marker, the receipt digest
+is overwritten with random bytes (the column is unique and required, so no migration is
+needed, and random bytes never match a receipt's Argon2id digest), and the status becomes
+``ANONYMISED``. What stays is metadata for statistics: id, school, creation time, last
+status change, the status before anonymisation (``status_before_anonymisation``, so the
+school's statistics keep counting the report), read and resolution times, moderation
+decisions (ids and labels only).
 """
 
 from __future__ import annotations
