@@ -1,4 +1,4 @@
-"""The operators' delivery commands behind ``ozvise onboarding ...`` and ``ozvise outbox run``.
+"""The operators' delivery commands behind ``ozvise onboarding ...`` and ``ozvise outbox ...``.
 
 Kept out of ``ozvise.cli`` so the command line stays a thin list of commands.
 """
@@ -82,8 +82,8 @@ def release(settings: Settings, red_izo: str, key_file: Path,
         session.close()
         del pair
     click.echo(f"Zpřístupněno hlášení: {summary.rewrapped}, přesunuto do portálu: "
-               f"{summary.moved_to_portal}, heslo k PDF v portálu: "
-               f"{'ano' if summary.password_released else 'škola žádné nemá'}, "
+               f"{summary.moved_to_portal}, hesel k PDF v portálu: "
+               f"{summary.passwords_released}, "
                f"upozorněno kontaktů: {summary.notified}.")
 
 
@@ -103,3 +103,29 @@ def run_outbox(settings: Settings, *, once: bool, interval: float, lease_seconds
         run_forever(factory, settings, stop, interval, policy)
     except KeyboardInterrupt:
         stop.set()
+
+
+def show_outbox_status(settings: Settings, *, check: bool) -> None:
+    from delivery.outbox_status import outbox_overview
+    from ozvise.localtime import cs_datetime
+
+    session = make_session_factory(make_engine(settings.database_url))()
+    try:
+        overview = outbox_overview(session)
+    finally:
+        session.close()
+    counts = overview.counts
+    click.echo(f"Fronta e-mailů: odesláno {counts['sent']}, čeká {counts['pending']}, "
+               f"odesílá se {counts['sending']}, vzdáno {counts['failed']}.")
+    if not overview.problems:
+        click.echo("Vše, co mělo odejít, odešlo nebo čeká na řadě.")
+        return
+    final = overview.undeliverable
+    click.echo(f"Nedoručitelné: {len(final)}, opakuje se: {len(overview.problems) - len(final)}.")
+    for problem in overview.problems:
+        school = f" (škola {problem.school})" if problem.school else ""
+        mark = "NEDORUČENO" if problem.final else "opakuje se"
+        click.echo(f"  {mark}: {problem.what}{school}, od {cs_datetime(problem.since)}: "
+                   f"{problem.reason}")
+    if check and final:
+        raise SystemExit(1)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crypto.pdf_password import has_school_wrap
 from delivery.mail_text import REPORT_PDF_SUBJECT, report_pdf_body
 from delivery.outbox import enqueue
 from delivery.pdf_intake import registration_url
+from delivery.pdf_passwords import password_in_portal
 from models import EncryptedPdf, OutboxMessage, Report, School
 from models.audit import record
 from ozvise.config import Settings
 
 KIND_REPORT_PDF = "report_pdf"
+#: the portal page with the PDF passwords (``delivery.portal_pdf``)
+PASSWORDS_PATH = "/skola/heslo-pdf/"
 
 
 def report_pdf_dedupe_key(report_id: str, recipient: str) -> str:
@@ -34,8 +36,9 @@ def enqueue_report_pdf(session: Session, settings: Settings, school: School,
         session, kind=KIND_REPORT_PDF,
         dedupe_key=report_pdf_dedupe_key(report.id, school.director_email),
         recipient=school.director_email, subject=REPORT_PDF_SUBJECT,
-        body=report_pdf_body(school.name, registration_url(settings),
-                             has_school_wrap(session, school)),
+        body=report_pdf_body(school.name, report.id, registration_url(settings),
+                             settings.base_url + PASSWORDS_PATH,
+                             password_in_portal(session, school, report.id)),
         attachment_name=f"hlaseni-{report.id[:8]}.pdf", attachment=pdf.pdf)
     record(session, "system", "pdf.queued", f"report:{report.id}", school_id=school.id)
     return message

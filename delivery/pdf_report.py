@@ -94,7 +94,8 @@ def render_report_pdf(content: ReportPdfContent, *, reuse_parsed_fonts: bool = T
     _heading(pdf, "Jak se zaregistrovat")
     pdf.multi_cell(0, 6, printable(
         "Zaregistrujte školu na adrese " + content.registration_url + " (název právnické "
-        "osoby a alespoň dvě kontaktní osoby). Po registraci vám pošleme heslo k tomuto "
-        "i dalším PDF a nová hlášení uvidíte přímo v zabezpečeném portálu školy, kde "
-        "můžete oznamovateli i anonymně odpovědět."), align="L", new_x="LMARGIN", new_y="NEXT")
+        "osoby a alespoň dvě kontaktní osoby). Po ověření registrace najdete hesla ke všem "
+        "PDF, která vaše škola dostala, v zabezpečeném portálu školy u čísla hlášení "
+        "(každé PDF má své heslo); na rozšířeném tarifu tam uvidíte i nová hlášení a můžete "
+        "oznamovateli anonymně odpovědět."), align="L", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

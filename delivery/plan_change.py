@@ -8,7 +8,7 @@ are until ``ozvise onboarding release`` re-wraps them (it moves them on the exte
 
 Extended → basic: new reports go out as PDFs again; reports already in the portal stay.
 
-The PDF password and its unused key slots are left alone (a later downgrade needs them).
+Reports' PDF passwords are left alone (the school keeps reading them in the portal).
 One audit event with ids and counts only; the caller commits.
 """
 

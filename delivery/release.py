@@ -8,9 +8,9 @@ the onboarding private key, in memory only for this command:
    wrapped to the school's key; the onboarding wrap is deleted (after registration the
    offline key should open nothing of this school any more);
 2. on the extended plan, reports waiting as PDFs move into the portal (``DELIVERED``);
-3. the school's PDF password is wrapped to the school key, so logged-in members see it
-   in the portal (``crypto.pdf_password.pdf_password_for_school``); on the extended
-   plan the unused PDF key slots are discarded;
+3. every PDF password of the school's reports (one per report) is re-wrapped to the
+   school key, so logged-in members see each next to its report's number in the portal,
+   and its onboarding wrap is deleted (``delivery.pdf_passwords.release_passwords``);
 4. the verified contacts (members with a confirmed e-mail) get a notice via the outbox.
 
 Each step is audited with ids and counts only. Running it again changes nothing.
@@ -24,9 +24,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crypto.envelope import find_key, unwrap_from, wrap_for
-from crypto.pdf_password import discard_slots, unwrap_onboarding_password, wrap_for_school_key
 from delivery.mail_text import RELEASE_SUBJECT, release_body
 from delivery.outbox import enqueue
+from delivery.pdf_passwords import release_passwords
 from models import (
     KeyRecipient,
     Plan,
@@ -35,7 +35,6 @@ from models import (
     ReportStatus,
     School,
     SchoolMember,
-    SchoolPdfPassword,
     utcnow,
 )
 from models.audit import record
@@ -54,7 +53,7 @@ class ReleaseError(RuntimeError):
 class ReleaseSummary:
     rewrapped: int
     moved_to_portal: int
-    password_released: bool
+    passwords_released: int
     notified: int
 
 
@@ -95,28 +94,18 @@ def _move_to_portal(session: Session, school: School) -> int:
     return len(waiting)
 
 
-def _release_password(session: Session, school: School, onboarding_private: bytes) -> bool:
-    password = unwrap_onboarding_password(session, school.id, onboarding_private)
-    if password is None:
-        return False
-    added = wrap_for_school_key(session, school, password)
-    del password
-    for row in session.scalars(select(SchoolPdfPassword).where(
-            SchoolPdfPassword.school_id == school.id,
-            SchoolPdfPassword.released_at.is_(None))):
-        row.released_at = utcnow()
-    discarded = discard_slots(session, school.id) if school.plan == Plan.EXTENDED else 0
-    record(session, ACTOR, "pdf_password.released", f"school:{school.id}",
-           newly_wrapped=added, slots_discarded=discarded)
-    return True
+def _release_passwords(session: Session, school: School, onboarding_private: bytes) -> int:
+    released = release_passwords(session, school, onboarding_private)
+    record(session, ACTOR, "pdf_password.released", f"school:{school.id}", passwords=released)
+    return released
 
 
 def _notify_contacts(session: Session, settings: Settings, school: School, released: int,
-                     has_password: bool) -> int:
+                     passwords: int) -> int:
     contacts = session.scalars(select(SchoolMember).where(
         SchoolMember.school_id == school.id, SchoolMember.active.is_(True),
         SchoolMember.email_confirmed_at.is_not(None)).order_by(SchoolMember.id)).all()
-    body = release_body(school.name, settings.base_url + "/skola/", released, has_password)
+    body = release_body(school.name, settings.base_url + "/skola/", released, passwords)
     for member in contacts:
         enqueue(session, kind=KIND_RELEASE,
                 dedupe_key=f"onboarding-release:{school.id}:{member.id}",
@@ -137,9 +126,9 @@ def release_school(session: Session, settings: Settings, red_izo: str,
                            f"ověřená (ozvise schools show {red_izo}).")
     reports = _rewrap_reports(session, school, onboarding_private)
     moved = _move_to_portal(session, school)
-    has_password = _release_password(session, school, onboarding_private)
-    notified = (_notify_contacts(session, settings, school, len(reports), has_password)
-                if reports or has_password else 0)
+    passwords = _release_passwords(session, school, onboarding_private)
+    notified = (_notify_contacts(session, settings, school, len(reports), passwords)
+                if reports or passwords else 0)
     session.commit()
     return ReleaseSummary(rewrapped=len(reports), moved_to_portal=moved,
-                          password_released=has_password, notified=notified)
+                          passwords_released=passwords, notified=notified)

@@ -20,6 +20,8 @@ from models import OutboxMessage, utcnow
 from ozvise.config import Settings
 
 SMTP_TIMEOUT_SECONDS = 30
+#: temporary files of ``.eml`` writes in progress
+TEMP_PREFIX = ".tmp-"
 
 
 def build_email(message: OutboxMessage, settings: Settings) -> EmailMessage:
@@ -43,15 +45,20 @@ def build_email(message: OutboxMessage, settings: Settings) -> EmailMessage:
     return email
 
 
-def eml_path(settings: Settings, message_id: str) -> Path:
+def eml_file_name(message_id: str) -> str:
+    """The one file a message becomes (the same on every re-send)."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", message_id.strip("<>"))
-    return settings.outbox_dir / f"{safe}.eml"
+    return f"{safe}.eml"
+
+
+def eml_path(settings: Settings, message_id: str) -> Path:
+    return settings.outbox_dir / eml_file_name(message_id)
 
 
 def _write_eml(settings: Settings, email: EmailMessage, message_id: str) -> None:
     target = eml_path(settings, message_id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".eml")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".eml")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(email.as_bytes())

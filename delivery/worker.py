@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from delivery.transport import deliver, describe_error
 from models import OutboxMessage, OutboxStatus, utcnow
+from models.audit import record
 from ozvise.config import Settings
 
 log = logging.getLogger("ozvise.outbox")
@@ -92,11 +93,23 @@ def claim_next(session: Session, policy: WorkerPolicy,
     return None
 
 
-def _finish(session: Session, held: Claim, **values: object) -> None:
+def _finish(session: Session, held: Claim, **values: object) -> bool:
     """Record the outcome, unless the lease ran out and another worker took over."""
-    session.execute(update(OutboxMessage).where(
+    result = session.execute(update(OutboxMessage).where(
         OutboxMessage.id == held.message_id, OutboxMessage.status == OutboxStatus.SENDING,
         OutboxMessage.attempts == held.attempts).values(**values))
+    session.commit()
+    return result.rowcount == 1
+
+
+def _audit_gave_up(session: Session, message: OutboxMessage, reason: str) -> None:
+    """Never silent: a message given up for good is in the audit log (ids and error type)."""
+    from delivery.outbox_status import report_of_message
+
+    report_id = report_of_message(message.dedupe_key)
+    record(session, "system", "outbox.failed",
+           f"report:{report_id}" if report_id else f"outbox:{message.id}",
+           message=message.id, kind=message.kind, attempts=message.attempts, reason=reason)
     session.commit()
 
 
@@ -110,7 +123,8 @@ def send_one(session: Session, settings: Settings, policy: WorkerPolicy, held: C
     except Exception as exc:  # any transport failure: retry or give up, never crash the loop
         reason = describe_error(exc)
         if held.attempts >= policy.max_attempts:
-            _finish(session, held, status=OutboxStatus.FAILED, last_error=reason)
+            if _finish(session, held, status=OutboxStatus.FAILED, last_error=reason):
+                _audit_gave_up(session, message, reason)
             stats.failed += 1
             log.warning("outbox message %s failed for good: %s", held.message_id, reason)
         else:
@@ -125,11 +139,12 @@ def send_one(session: Session, settings: Settings, policy: WorkerPolicy, held: C
 def scrub_sqlite_wal(engine: Engine) -> bool:
     """Checkpoint SQLite's write-ahead log into the database file and truncate it.
 
-    Why: ``secure_delete`` zeroes a used PDF key slot in the database file, but the WAL
-    keeps the page image from before the deletion until a checkpoint truncates it. Every
-    worker round (each few seconds under ``ozvise serve``) scrubs it; a short busy timeout
-    makes a round that meets a reader give up and leave it to the next. PostgreSQL keeps a
-    dead row until VACUUM reuses its space (see ``crypto.pdf_password``). True if done.
+    Why: ``secure_delete`` zeroes deleted rows (an anonymised report's ciphertexts, its
+    encrypted PDF and the mail that carried it) in the database file, but the WAL keeps
+    the page image from before the deletion until a checkpoint truncates it. Every worker
+    round (each few seconds under ``ozvise serve``) and every retention run scrubs it; a
+    short busy timeout makes a round that meets a reader give up and leave it to the next.
+    PostgreSQL keeps a dead row until VACUUM reuses its space. True if done.
     """
     if engine.dialect.name != "sqlite":
         return False

@@ -5,7 +5,7 @@ from models.base import Base, make_engine, make_session_factory, new_id, utcnow
 from models.counsellors import Counsellor, CounsellorShare
 from models.moderation import Decision, MissedRedaction, ModerationDecision, Moderator
 from models.outbox import OutboxMessage, OutboxStatus
-from models.pdf import EncryptedPdf, PdfKeySlot, SchoolPdfPassword
+from models.pdf import EncryptedPdf, ReportPdfPassword
 from models.reports import (
     KeyRecipient,
     Message,
@@ -26,7 +26,7 @@ __all__ = [
     "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
     "KeyRecipient", "LoginAttempt", "MemberRole", "Message", "MessageAuthor",
     "MissedRedaction", "ModerationDecision", "Moderator", "Note", "OutboxMessage",
-    "OutboxStatus", "PdfKeySlot", "Plan", "Redaction", "RedactionSource", "Report", "ReportKey",
-    "ReportStatus", "School", "SchoolKey", "SchoolMember", "SchoolPdfPassword",
+    "OutboxStatus", "Plan", "Redaction", "RedactionSource", "Report", "ReportKey",
+    "ReportPdfPassword", "ReportStatus", "School", "SchoolKey", "SchoolMember",
     "make_engine", "make_session_factory", "new_id", "utcnow",
 ]

@@ -266,6 +266,18 @@ def outbox_run(once: bool, interval: float, lease: float) -> None:
     run_outbox(settings_from_env(), once=once, interval=interval, lease_seconds=lease)
 
 
+@outbox.command("status", help="Ukáže, co se nepodařilo doručit: hlášení, jejichž PDF nejde "
+                               "odeslat, e-maily vzdané po posledním pokusu a e-maily, které "
+                               "se zatím opakují. Vypisuje jen čísla hlášení, RED-IZO a typ "
+                               "chyby, nikdy obsah.")
+@click.option("--check", is_flag=True,
+              help="Skončit s kódem 1, je-li něco nedoručitelné (pro cron a monitoring).")
+def outbox_status(check: bool) -> None:
+    from delivery.onboarding_cli import show_outbox_status
+
+    show_outbox_status(settings_from_env(), check=check)
+
+
 @main.group(help="Záznamy o přihlášení (uchovávají se nejvýše 7 dní).")
 def logins() -> None:
     pass
@@ -314,7 +326,9 @@ def retention_run(dry_run: bool, now_text: str | None, quiet: bool) -> None:
     def progress(items):  # noqa: ANN001, ANN202
         return tqdm(items, unit="hlášení", desc="Anonymizace", disable=quiet or len(items) < 50)
 
-    summary = run(session_for(settings_from_env()), now, dry_run=dry_run, progress=progress)
+    settings = settings_from_env()
+    summary = run(session_for(settings), now, dry_run=dry_run, progress=progress,
+                  outbox_dir=settings.outbox_dir)
     if dry_run:
         click.echo(f"Zkušební běh, nic se nezměnilo: k anonymizaci {len(summary.due)} hlášení, "
                    f"ke smazání {summary.login_records} záznamů o přihlášení.")

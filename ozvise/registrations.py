@@ -40,10 +40,10 @@ from models import (
     Plan,
     Report,
     ReportKey,
+    ReportPdfPassword,
     School,
     SchoolConfirmation,
     SchoolMember,
-    SchoolPdfPassword,
     Verification,
     utcnow,
 )
@@ -279,15 +279,15 @@ def _retire_all(session: Session, school: School) -> list[int]:
 
 
 def _drop_report_wraps(session: Session, school_key_id: int) -> list[str]:
-    """Delete every wrap to this school key (reports' data keys, the PDF password, the
+    """Delete every wrap to this school key (reports' data keys, the PDF passwords, the
     conversation's message keys); return the reports whose data key was wrapped to it."""
     report_ids = sorted(set(session.scalars(select(ReportKey.report_id).where(
         ReportKey.recipient == KeyRecipient.SCHOOL, ReportKey.recipient_id == school_key_id))))
     session.execute(delete(ReportKey).where(ReportKey.recipient == KeyRecipient.SCHOOL,
                                             ReportKey.recipient_id == school_key_id))
-    session.execute(delete(SchoolPdfPassword).where(
-        SchoolPdfPassword.recipient == KeyRecipient.SCHOOL.value,
-        SchoolPdfPassword.recipient_id == school_key_id))
+    session.execute(delete(ReportPdfPassword).where(
+        ReportPdfPassword.recipient == KeyRecipient.SCHOOL.value,
+        ReportPdfPassword.recipient_id == school_key_id))
     session.execute(update(Message).where(Message.school_key_id == school_key_id)
                     .values(key_for_school=b"").execution_options(synchronize_session=False))
     for report in session.scalars(select(Report).where(Report.id.in_(report_ids))):

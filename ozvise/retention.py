@@ -12,7 +12,8 @@ When the period has ended the report is anonymised irreversibly, one transaction
 report: every ciphertext sealed under its data key and every wrap of that key is deleted
 (so nothing of it can be decrypted again, by anyone, with any key), and so is every row
 that only exists for it (redacted spans, notes, conversation, counsellor shares, the
-encrypted PDF, unsent mail). The redacted text becomes a fixed marker, the receipt digest
+encrypted PDF and its wrapped password, unsent mail, every ``.eml`` copy of its mail in
+the outbox folder, sent or not). The redacted text becomes a fixed marker, the receipt digest
 is overwritten with random bytes (the column is unique and required, so no migration is
 needed, and random bytes never match a receipt's Argon2id digest), and the status becomes
 ``ANONYMISED``. What stays is metadata for statistics: id, school, creation time, last
@@ -27,6 +28,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -125,13 +127,21 @@ def _report_outbox(report_id: str):  # noqa: ANN202
 
 
 def anonymise(session: Session, report: Report, *, actor: str = "operator",
-              rule: str = "") -> None:
+              rule: str = "", outbox_dir: Path | None = None) -> None:
     """Destroy everything of ``report`` that could be decrypted or linked to a person.
 
-    Runs in the caller's transaction (the caller commits).
+    Runs in the caller's transaction (the caller commits). ``outbox_dir``: where the
+    local mail transport writes ``.eml`` files (their copies of the report are deleted).
     """
+    from delivery.mail_files import delete_mail_files
+    from delivery.pdf_passwords import delete_report_passwords
+
     report_id, previous = report.id, report.status
     counts = {
+        "mail_files": delete_mail_files(outbox_dir, session.scalars(
+            select(OutboxMessage.message_id).where(_report_outbox(report_id))))
+        if outbox_dir is not None else 0,
+        "pdf_passwords": delete_report_passwords(session, report_id),
         "keys": len(report.keys),
         "redactions": len(report.redactions),
         "notes": session.execute(delete(Note).where(Note.report_id == report_id)).rowcount,
@@ -173,11 +183,23 @@ def anonymise(session: Session, report: Report, *, actor: str = "operator",
            school_id=report.school_id, previous_status=previous.value, rule=rule, **counts)
 
 
+def _scrub_copies(session: Session, outbox_dir: Path | None) -> None:
+    """Leftover copies: orphaned ``.eml`` files, SQLite's write-ahead log of deleted rows."""
+    from delivery.mail_files import sweep_orphan_mail_files
+    from delivery.worker import scrub_sqlite_wal
+
+    if outbox_dir is not None:
+        sweep_orphan_mail_files(session, outbox_dir)
+    session.rollback()
+    scrub_sqlite_wal(session.get_bind())
+
+
 def run(session: Session, now: datetime | None = None, *, dry_run: bool = False,
         progress: Callable[[Iterable[Due]], Iterable[Due]] = lambda items: items,
-        purge_logins: bool = True) -> RetentionSummary:
+        purge_logins: bool = True, outbox_dir: Path | None = None) -> RetentionSummary:
     """Anonymise every report past its period (one transaction each); with ``dry_run``
-    only count them. Also purges login records older than 7 days (``review_ui.auth``)."""
+    only count them. Also purges login records older than 7 days (``review_ui.auth``).
+    ``outbox_dir``: the ``.eml`` folder to clean of anonymised reports' mail."""
     summary = RetentionSummary(due=due_reports(session, now or datetime.now(UTC)))
     session.rollback()  # end the read transaction; each report gets its own
     if not dry_run:
@@ -186,9 +208,10 @@ def run(session: Session, now: datetime | None = None, *, dry_run: bool = False,
             if report is None or report.status == ReportStatus.ANONYMISED:
                 session.rollback()
                 continue
-            anonymise(session, report, rule=item.rule)
+            anonymise(session, report, rule=item.rule, outbox_dir=outbox_dir)
             session.commit()
             summary.anonymised += 1
+        _scrub_copies(session, outbox_dir)
     if purge_logins:
         from review_ui.auth import LOGIN_RECORD_RETENTION, purge_login_attempts
 

@@ -3,7 +3,8 @@
 Renders the same report with fonts parsed anew for every document (the old path,
 ``reuse_parsed_fonts=False``) and with the fonts parsed once per process (the default),
 interleaved in rounds so both see the same machine load; then the full PDF step (render
-and AES-256 encryption with a key slot). Prints renders per second and the median time.
+and AES-256 encryption under a fresh per-report password). Prints renders per second
+and the median time.
 
     .venv/bin/python scripts/bench_pdf.py [--rounds 10] [--per-round 10] [--chars 2000]
 """
@@ -15,8 +16,8 @@ import statistics
 import time
 from datetime import UTC, datetime
 
-from crypto.pdf_password import make_slots, new_pdf_password
-from delivery.pdf_encryption import encrypt_with_slot
+from crypto.pdf_password import new_pdf_password
+from delivery.pdf_encryption import encrypt_pdf
 from delivery.pdf_report import ReportPdfContent, render_report_pdf
 
 SENTENCE = ("Tomáše Veselého ze 7.B každý den po tělocviku zamykají v šatně a berou mu "
@@ -48,15 +49,15 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=2000, help="length of the report text")
     args = parser.parse_args()
     content = _content(args.chars)
-    slot = make_slots(new_pdf_password(), 1)[0]
     cases = {
         "render, fonts parsed per document (before)":
             lambda: render_report_pdf(content, reuse_parsed_fonts=False),
         "render, fonts parsed once (after)": lambda: render_report_pdf(content),
         "render + encrypt (before)":
-            lambda: encrypt_with_slot(render_report_pdf(content, reuse_parsed_fonts=False),
-                                      slot),
-        "render + encrypt (after)": lambda: encrypt_with_slot(render_report_pdf(content), slot),
+            lambda: encrypt_pdf(render_report_pdf(content, reuse_parsed_fonts=False),
+                                new_pdf_password()),
+        "render + encrypt (after)":
+            lambda: encrypt_pdf(render_report_pdf(content), new_pdf_password()),
     }
     for function in cases.values():  # warm up: imports, font files, the template
         function()

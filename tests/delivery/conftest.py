@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import socket
 import threading
 from dataclasses import dataclass, field
@@ -17,9 +18,9 @@ from sqlalchemy import select
 
 from crypto.hpke import KeyPair
 from crypto.onboarding import new_onboarding_keypair, write_private_key, write_public_key
-from crypto.pdf_password import unwrap_onboarding_password
+from crypto.pdf_password import find_password_wrap, unwrap_report_password
 from delivery.handover import hand_over
-from models import Report
+from models import KeyRecipient, Report
 from ozvise.config import TEST_KDF
 
 ONBOARDING_PASSPHRASE = "offline-klic-operatora"
@@ -114,10 +115,23 @@ def pdf_attachment(email: Message) -> bytes:
     return parts[0].get_payload(decode=True)
 
 
-def password_with_offline_key(session, school_id: int, key: OfflineKey) -> str:
-    password = unwrap_onboarding_password(session, school_id, key.pair.private)
-    assert password is not None
-    return password
+def password_with_offline_key(session, report_id: str, key: OfflineKey) -> str:
+    """The report's PDF password, as the operator's offline key opens it."""
+    wrap = find_password_wrap(session, report_id, KeyRecipient.ONBOARDING)
+    assert wrap is not None
+    return unwrap_report_password(wrap, key.pair.private)
+
+
+def portal_password(client, report_id: str) -> str:
+    """A logged-in member opens the report's password from the portal's password list."""
+    listing = client.get("/skola/heslo-pdf/")
+    assert listing.status_code == 200, listing.status_code
+    assert f"/skola/heslo-pdf/{report_id}" in listing.get_data(as_text=True)
+    shown = client.get(f"/skola/heslo-pdf/{report_id}")
+    assert shown.status_code == 200 and shown.headers["Cache-Control"] == "no-store"
+    match = re.search(r'id="pdf-password"[^>]*>([^<]+)<', shown.get_data(as_text=True))
+    assert match, "the password page shows a password"
+    return match.group(1)
 
 
 def pdf_text(pdf: bytes, password: str) -> str:

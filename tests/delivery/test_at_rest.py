@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from crypto.errors import DecryptionError
 from crypto.hpke import generate_keypair
-from crypto.pdf_password import unwrap_onboarding_password
+from crypto.pdf_password import unwrap_report_password
 from delivery.transport import eml_path
 from delivery.worker import run_once
-from models import EncryptedPdf, OutboxMessage, OutboxStatus, PdfKeySlot, SchoolPdfPassword
+from models import EncryptedPdf, OutboxMessage, OutboxStatus, ReportPdfPassword
 from ozvise.db import session_factory
 from tests.delivery.conftest import all_report_ids, moderator_passes, password_with_offline_key
 from tests.factories import make_school, submit_form
@@ -42,12 +42,16 @@ def test_pdf_and_password_never_rest_in_clear(client, session, settings, app, on
     messages = session.scalars(select(OutboxMessage)).all()
     assert all(m.status == OutboxStatus.SENT for m in messages)
     assert all(eml_path(settings, m.message_id).exists() for m in messages)
-    password = password_with_offline_key(session, school.id, onboarding_key)
-    secrets: list[bytes] = [password.encode(), password.replace("-", "").encode()]
-    stored_pdfs = [p.pdf for p in session.scalars(select(EncryptedPdf))]
+    secrets: list[bytes] = []
+    stored_pdfs = session.scalars(select(EncryptedPdf)).all()
     assert len(stored_pdfs) == 2
-    for pdf in stored_pdfs:
-        reader = PdfReader(io.BytesIO(pdf))
+    passwords = {password_with_offline_key(session, p.report_id, onboarding_key)
+                 for p in stored_pdfs}
+    assert len(passwords) == 2  # one password per report
+    for stored in stored_pdfs:
+        password = password_with_offline_key(session, stored.report_id, onboarding_key)
+        secrets += [password.encode(), password.replace("-", "").encode()]
+        reader = PdfReader(io.BytesIO(stored.pdf))
         assert reader.is_encrypted
         assert reader.decrypt(password) != 0
         secrets.append(reader._encryption._key)  # the file key that opens this PDF
@@ -71,16 +75,15 @@ def test_without_offline_key_nothing_opens(session, settings, client, onboarding
     assert "onboarding.key" not in instance_files  # the private half lives offline only
     assert not any("private" in name for name in instance_files)
 
-    (wrap,) = session.scalars(select(SchoolPdfPassword)).all()
-    assert wrap.recipient == "onboarding"
+    stored = session.scalars(select(EncryptedPdf)).one()
+    (wrap,) = session.scalars(select(ReportPdfPassword)).all()
+    assert (wrap.recipient, wrap.report_id) == ("onboarding", stored.report_id)
     with pytest.raises(DecryptionError):  # any other key (e.g. one an attacker makes) fails
-        unwrap_onboarding_password(session, school.id, generate_keypair().private)
-
-    pdf = session.scalars(select(EncryptedPdf)).one().pdf
-    slots = session.scalars(select(PdfKeySlot)).all()
-    assert len(slots) >= 1
-    reader = PdfReader(io.BytesIO(pdf))
-    assert reader.decrypt(password_with_offline_key(session, school.id, onboarding_key)) != 0
-    used_key = reader._encryption._key
-    assert used_key not in {slot.file_key for slot in slots}  # its slot is gone
-    assert all(slot.u_value == slots[0].u_value for slot in slots)  # one password per school
+        unwrap_report_password(wrap, generate_keypair().private)
+    moved = ReportPdfPassword(report_id="0" * 32, recipient=wrap.recipient, recipient_id=0,
+                              suite_id=wrap.suite_id, wrapped_password=wrap.wrapped_password)
+    with pytest.raises(DecryptionError):  # bound to its report: it cannot be moved
+        unwrap_report_password(moved, onboarding_key.pair.private)
+    reader = PdfReader(io.BytesIO(stored.pdf))
+    assert reader.decrypt(password_with_offline_key(session, stored.report_id,
+                                                    onboarding_key)) != 0

@@ -63,7 +63,7 @@ def test_smtp_server_receives_encrypted_czech_pdf(client, session, settings, app
         locked.pages[0].extract_text()
     assert PdfReader(io.BytesIO(pdf)).decrypt("spatne-heslo") == 0
 
-    password = password_with_offline_key(session, school.id, onboarding_key)
+    password = password_with_offline_key(session, report_id, onboarding_key)
     text = " ".join(pdf_text(pdf, password).split())
     for expected in (NAME, CLASS, " ".join(TEXT.split()), school.name, report_id,
                      "Co má škola udělat dál", "Jak se zaregistrovat"):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 
 from models import EncryptedPdf, OutboxMessage, Plan, Report, ReportStatus
-from tests.delivery.conftest import all_report_ids, moderator_passes, pdf_text
+from tests.delivery.conftest import all_report_ids, moderator_passes, pdf_text, portal_password
 from tests.factories import login_member, register_school, submit_form
 
 NAME = "Dobromila Těšínská"
@@ -23,12 +21,11 @@ def test_basic_plan_gets_pdf_with_password_in_portal(client, session, settings):
     mail = session.scalars(select(OutboxMessage)).one()
     assert mail.recipient == reg.school.director_email and mail.attachment
     assert "v portálu" in mail.body  # the cover text points to the portal, not registration
+    assert f"Číslo hlášení: {report_id}" in mail.body and "najdete po přihlášení" in mail.body
 
     handler, password = reg.members["handler"]
     login_member(client, handler, password)
-    page = client.get("/skola/heslo-pdf/").get_data(as_text=True)
-    pdf_password = re.search(r'id="pdf-password"[^>]*>([^<]+)<', page).group(1)
-    assert NAME in pdf_text(mail.attachment, pdf_password)
+    assert NAME in pdf_text(mail.attachment, portal_password(client, report_id))
 
 
 def test_extended_plan_reads_in_portal_without_pdf(client, session, settings):
