@@ -3,7 +3,14 @@
 from models.audit import AuditEvent
 from models.base import Base, make_engine, make_session_factory, new_id, utcnow
 from models.counsellors import Counsellor, CounsellorShare
-from models.moderation import Decision, MissedRedaction, ModerationDecision, Moderator
+from models.moderation import (
+    Decision,
+    MissedRedaction,
+    ModerationCopy,
+    ModerationDecision,
+    ModerationKey,
+    Moderator,
+)
 from models.outbox import OutboxMessage, OutboxStatus
 from models.pdf import EncryptedPdf, PdfKeySlot, SchoolPdfPassword
 from models.reports import (
@@ -23,7 +30,8 @@ from models.security import LoginAttempt
 __all__ = [
     "AuditEvent", "Base", "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
     "KeyRecipient", "LoginAttempt", "MemberRole", "Message", "MessageAuthor",
-    "MissedRedaction", "ModerationDecision", "Moderator", "Note", "OutboxMessage",
+    "MissedRedaction", "ModerationCopy", "ModerationDecision", "ModerationKey", "Moderator",
+    "Note", "OutboxMessage",
     "OutboxStatus", "PdfKeySlot", "Plan", "Redaction", "RedactionSource", "Report", "ReportKey",
     "ReportStatus", "School", "SchoolKey", "SchoolMember", "SchoolPdfPassword",
     "make_engine", "make_session_factory", "new_id", "utcnow",

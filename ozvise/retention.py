@@ -12,7 +12,8 @@ When the period has ended the report is anonymised irreversibly, one transaction
 report: every ciphertext sealed under its data key and every wrap of that key is deleted
 (so nothing of it can be decrypted again, by anyone, with any key), and so is every row
 that only exists for it (redacted spans, notes, conversation, counsellor shares, the
-encrypted PDF, unsent mail). The redacted text becomes a fixed marker, the receipt digest
+encrypted PDF, unsent mail, the moderators' sealed copies and the sealed redacted
+version), the receipt digest
 is overwritten with random bytes (the column is unique and required, so no migration is
 needed, and random bytes never match a receipt's Argon2id digest), and the status becomes
 ``ANONYMISED``. What stays is metadata for statistics: id, school, creation time, last
@@ -31,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from crypto.moderation_copy import discard_all_copies
 from models import (
     CounsellorShare,
     EncryptedPdf,
@@ -47,8 +49,6 @@ from models import (
 )
 from models.audit import record
 
-#: what an anonymised report's redacted text reads
-ANONYMISED_TEXT = "[anonymizováno po uplynutí lhůty]"
 #: kept after a registered school unregisters, and for a school that never registered
 YEARS_AFTER = 3
 #: the absolute cap for a registered school's reports
@@ -160,7 +160,9 @@ def anonymise(session: Session, report: Report, *, actor: str = "operator",
     report.text_ct = b""
     report.victim_name_ct = None
     report.victim_class_ct = None
-    report.redacted_text = ANONYMISED_TEXT
+    counts["moderation_copies"] = discard_all_copies(session, report_id)
+    report.legacy_redacted_text = None
+    report.redacted_version_ct = None
     report.text_length = 0
     report.receipt_digest = secrets.token_bytes(32)
     report.reporter_public_key = None
