@@ -45,14 +45,14 @@ def _context(report_id: str, subject: str) -> FieldContext:
     return FieldContext(report_id, f"moderation-copy:{subject}")
 
 
-def _info(report_id: str, subject: str) -> bytes:
+def copy_key_info(report_id: str, subject: str) -> bytes:
     return b"ozvise/moderation-copy/v1\x00" + report_id.encode() + b"\x00" + subject.encode()
 
 
 def _sealed(key: ModerationKey, report_id: str, subject: str, text: str) -> dict[str, object]:
     """Column values of a fresh seal of ``text`` (new random key, new nonce)."""
     copy_key = new_data_key()
-    wrapped = wrap_key(key.public_key, copy_key, info=_info(report_id, subject))
+    wrapped = wrap_key(key.public_key, copy_key, info=copy_key_info(report_id, subject))
     return {"moderation_key_id": key.id, "suite_id": wrapped.suite_id,
             "wrapped_key": wrapped.blob,
             "body_ct": seal_field(copy_key, text, _context(report_id, subject))}
@@ -87,7 +87,7 @@ def seal_message_copy(session: Session, message: Message, text: str) -> Moderati
 def open_copy(copy: ModerationCopy, private_key: bytes) -> str:
     """The pseudonymised text, for a holder of the moderation key (DecryptionError else)."""
     copy_key = unwrap_key(private_key, WrappedKey(copy.suite_id, copy.wrapped_key),
-                          info=_info(copy.report_id, copy.subject))
+                          info=copy_key_info(copy.report_id, copy.subject))
     return open_field(copy_key, copy.body_ct, _context(copy.report_id, copy.subject)).decode()
 
 
@@ -148,7 +148,7 @@ def rewrap_all(session: Session, old: ModerationKey, old_private: bytes,
     count = 0
     for copy in session.scalars(select(ModerationCopy).where(
             ModerationCopy.moderation_key_id == old.id)):
-        info = _info(copy.report_id, copy.subject)
+        info = copy_key_info(copy.report_id, copy.subject)
         copy_key = unwrap_key(old_private, WrappedKey(copy.suite_id, copy.wrapped_key), info=info)
         wrapped = wrap_key(new.public_key, copy_key, info=info)
         copy.moderation_key_id, copy.suite_id, copy.wrapped_key = (
@@ -157,7 +157,7 @@ def rewrap_all(session: Session, old: ModerationKey, old_private: bytes,
     return count
 
 
-def _version_info(report_id: str) -> bytes:
+def redacted_version_info(report_id: str) -> bytes:
     return b"ozvise/redacted-version/v1\x00" + report_id.encode()
 
 
@@ -166,7 +166,7 @@ def seal_redacted_version(report: Report, text: str) -> None:
     if report.mark_public_key is None:
         raise CryptoError("this report has no marking key")
     report.redacted_version_ct = wrap_key(report.mark_public_key, text.encode("utf-8"),
-                                          info=_version_info(report.id)).blob
+                                          info=redacted_version_info(report.id)).blob
 
 
 def open_redacted_version(report: Report, data_key: bytes) -> str | None:
@@ -177,4 +177,4 @@ def open_redacted_version(report: Report, data_key: bytes) -> str | None:
     if pair.public != report.mark_public_key:
         raise CryptoError("the marking key does not belong to this data key")
     return unwrap_key(pair.private, WrappedKey(pair.suite_id, report.redacted_version_ct),
-                      info=_version_info(report.id)).decode("utf-8")
+                      info=redacted_version_info(report.id)).decode("utf-8")

@@ -50,8 +50,11 @@ def _seal_legacy(session, unlocked) -> None:  # noqa: ANN001
     from review_ui.moderation.keys import seal_legacy
 
     def progress(reports):  # noqa: ANN001, ANN202
-        return click.progressbar(reports, label="Zapečeťuji kopie pro moderátory",
-                                 show_pos=True) if reports else reports
+        if not reports:
+            return
+        with click.progressbar(reports, label="Zapečeťuji kopie pro moderátory",
+                               show_pos=True) as bar:
+            yield from bar
 
     sealed = seal_legacy(session, unlocked, progress)
     click.echo(f"Zapečetěno hlášení: {sealed.reports}, navazujících zpráv: {sealed.followups}; "
