@@ -236,3 +236,16 @@ def test_migration_empties_decided_copies_and_init_key_seals_pending(bare_url, t
         session.close()
         session.get_bind().dispose()
     engine.dispose()
+
+
+@pytest.mark.no_moderation_key
+def test_intake_refuses_without_a_moderation_key(app, session, school):
+    from tests.factories import submit_form
+
+    response = submit_form(app.test_client(), school.school.id, TEXT)
+    assert response.status_code == 503
+    assert "zatím hlášení přijímat nemůže" in response.get_data(as_text=True)
+    api = app.test_client().post("/api/v1/reports", json={
+        "school_id": school.school.id, "text": TEXT, "victim_name": "", "victim_class": ""})
+    assert api.status_code == 503
+    assert session.scalars(select(Report)).all() == []
