@@ -190,3 +190,43 @@ def test_copy_cannot_move_to_another_report(app, session, school):
     private = moderation_key(session)
     a.wrapped_key, a.body_ct = b.wrapped_key, b.body_ct  # moved, in memory only
     assert _fails(lambda: open_copy(a, private))
+
+
+@pytest.mark.slow  # an Argon2id attempt per stored string
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_nothing_at_rest_opens_the_moderation_key(app, session, settings, school, moderator,
+                                                  mod_client):
+    """The moderation key rests only wrapped: no stored string or file opens a moderator's
+    wrap or the recovery wrap, and the private key is in no stored value or file."""
+    from crypto.moderation_keys import unlock_for_moderator, unlock_with_recovery
+    from tests.at_rest import stored_values
+    from tests.factories import MODERATOR_PASSWORD, moderation_recovery_key
+
+    report_id, _ = _submit(app, school.school.id, NICKNAME)
+    mod_client.get(f"/moderace/hlaseni/{report_id}")
+    session.expire_all()
+    texts, blobs = set(), []
+    for _table, _column, value in stored_values(session):
+        if isinstance(value, bytes):
+            blobs.append(value)
+        elif value is not None:
+            texts.update(re.split(r"[\s/?=&<>\"',:{}]+", str(value)))
+    for path in settings.instance_dir.rglob("*"):
+        if path.is_file():
+            blobs.append(path.read_bytes())
+            texts.update(re.split(r"[\s/?=&<>\"',:{}]+", path.read_bytes().decode(
+                "utf-8", "replace")))
+    candidates = {t for t in texts if 0 < len(t) <= 300}
+    assert len(candidates) > 20
+
+    key = active_moderation_key(session)
+    account = session.get(type(moderator), moderator.id)
+    private = moderation_key(session)
+    assert unlock_for_moderator(session, account, MODERATOR_PASSWORD)[1] == private  # control
+    assert unlock_with_recovery(key, moderation_recovery_key(session)) == private
+    for candidate in candidates:
+        assert _fails(lambda c=candidate: unlock_for_moderator(session, account, c)), candidate
+        assert _fails(lambda c=candidate: unlock_with_recovery(key, c)), candidate
+    for blob in blobs:
+        assert private not in blob and private[:32] not in blob and private[-32:] not in blob
+        assert moderation_recovery_key(session).encode() not in blob
