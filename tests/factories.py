@@ -134,13 +134,14 @@ def _db_key(session: Session) -> str:
 
 
 def install_moderation_key(session: Session) -> None:
-    """The installation's moderation key, as ``ozvise moderators init-key`` creates it; the
-    tests remember its private half and recovery key (see ``moderation_key``)."""
-    from review_ui.moderation.keys import init_key
+    """The installation's moderation key (as ``ozvise moderators init-key`` creates it, but
+    without its audit entry, which tests counting entries would see); the tests remember
+    its private half and recovery key (see ``moderation_key``)."""
+    from crypto.moderation_keys import create_moderation_key
 
-    unlocked, recovery = init_key(session)
+    _key, private_key, recovery = create_moderation_key(session)
     session.commit()
-    _MODERATION_KEYS[_db_key(session)] = (unlocked.private_key, recovery)
+    _MODERATION_KEYS[_db_key(session)] = (private_key, recovery)
 
 
 def moderation_key(session: Session) -> bytes:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
 from models.audit import record
 from ozvise.cli import main
-
-pytestmark = pytest.mark.no_moderation_key  # counts every entry: none from the key's creation
 
 
 def run_verify(settings):
