@@ -1,7 +1,8 @@
 """validate → detect → pseudonymise → encrypt → store (one transaction) → moderation queue.
 
 Plaintext lives only in this request's memory. What is stored: the redacted text with
-numbered placeholders, and ciphertexts sealed under a fresh per-report data key (the
+numbered placeholders, sealed for the moderators only (``crypto.moderation_copy``), and
+ciphertexts sealed under a fresh per-report data key (the
 name and class fields, the full text, and the original of every hidden span, each bound
 to the report id and its field). The data key is stored only wrapped: to the school's
 key, or to the offline onboarding key for a school that has none yet. The report then
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from crypto.aead import new_data_key
 from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, redaction_field, seal, wrap_for
+from crypto.moderation_copy import NoModerationKey, seal_report_copy
 from crypto.onboarding import read_public_key
 from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
 from intake.redaction import redact
@@ -85,7 +87,7 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
 
     receipt = new_receipt()
     data_key = new_data_key()
-    report = Report(id=new_id(), school_id=school.id, redacted_text=redacted.text,
+    report = Report(id=new_id(), school_id=school.id,
                     text_length=len(submission.text), receipt_digest=receipt_digest(receipt),
                     reporter_public_key=reporter_keypair(receipt).public,
                     status=ReportStatus.PENDING_MODERATION)
@@ -100,6 +102,10 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
             original_ct=seal(report.id, data_key, redaction_field(item.placeholder),
                              item.original)))
     wrap_for(report, data_key, recipient, recipient_id, public_key)
+    try:
+        seal_report_copy(session, report, redacted.text)
+    except NoModerationKey as exc:
+        raise IntakeUnavailable("no moderation key configured") from exc
     session.add(report)
     _prepare_pdf_delivery(session, settings, school, report, submission, redacted)
     del data_key

@@ -3,7 +3,14 @@
 from models.audit import AuditEvent
 from models.base import Base, make_engine, make_session_factory, new_id, utcnow
 from models.counsellors import Counsellor, CounsellorShare
-from models.moderation import Decision, MissedRedaction, ModerationDecision, Moderator
+from models.moderation import (
+    Decision,
+    MissedRedaction,
+    ModerationCopy,
+    ModerationDecision,
+    ModerationKey,
+    Moderator,
+)
 from models.outbox import OutboxMessage, OutboxStatus
 from models.pdf import EncryptedPdf, ReportPdfPassword
 from models.reports import (
@@ -25,8 +32,8 @@ __all__ = [
     "AuditEvent", "Base", "ConfirmationPurpose", "SchoolConfirmation", "Verification",
     "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
     "KeyRecipient", "LoginAttempt", "MemberRole", "Message", "MessageAuthor",
-    "MissedRedaction", "ModerationDecision", "Moderator", "Note", "OutboxMessage",
-    "OutboxStatus", "Plan", "Redaction", "RedactionSource", "Report", "ReportKey",
-    "ReportPdfPassword", "ReportStatus", "School", "SchoolKey", "SchoolMember",
+    "MissedRedaction", "ModerationCopy", "ModerationDecision", "ModerationKey", "Moderator",
+    "Note", "OutboxMessage", "OutboxStatus", "Plan", "Redaction", "RedactionSource", "Report",
+    "ReportKey", "ReportPdfPassword", "ReportStatus", "School", "SchoolKey", "SchoolMember",
     "make_engine", "make_session_factory", "new_id", "utcnow",
 ]

@@ -1,8 +1,8 @@
 """Reports and everything sealed under a report's data key.
 
-Only ``Report.redacted_text`` and ``Message.redacted_text`` hold readable report content,
-and only after pseudonymisation; every original value is a ciphertext (``*_ct``) sealed
-with the report's data key, which itself is stored only wrapped (``ReportKey``).
+No report content is stored readable: every original value is a ciphertext (``*_ct``)
+sealed with the report's data key, which itself is stored only wrapped (``ReportKey``);
+the moderators' pseudonymised copy is sealed too (``models.moderation.ModerationCopy``).
 """
 
 from __future__ import annotations
@@ -44,8 +44,14 @@ class Report(Base):
         str_enum(ReportStatus), default=ReportStatus.PENDING_MODERATION, index=True
     )
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
-    #: the only readable content: names, classes and contacts replaced by placeholders
-    redacted_text: Mapped[str] = mapped_column(Text)
+    #: the moderators' copy as it was stored in clear before the moderation key existed;
+    #: always NULL now, emptied by ``ozvise moderators seal-pending`` (review_ui.moderation.keys)
+    legacy_redacted_text: Mapped[str | None] = mapped_column("redacted_text", Text,
+                                                             deferred=True)
+    #: the redacted version the moderator passed on, sealed to the report's marking key at
+    #: the decision (``crypto.moderation_copy.seal_redacted_version``): only readers of the
+    #: report (school, counsellor) open it, with the data key
+    redacted_version_ct: Mapped[bytes | None] = mapped_column(LargeBinary)
     text_length: Mapped[int] = mapped_column(Integer, default=0)
     victim_name_ct: Mapped[bytes | None] = mapped_column(LargeBinary)
     victim_class_ct: Mapped[bytes | None] = mapped_column(LargeBinary)
@@ -151,8 +157,10 @@ class Message(Base):
     key_for_reporter: Mapped[bytes] = mapped_column(LargeBinary)
     #: which school key ``key_for_school`` is wrapped to (for re-wrapping at key rotation)
     school_key_id: Mapped[int | None] = mapped_column(ForeignKey("school_keys.id"))
-    #: reporter messages only, pseudonymised for moderators when follow-ups are moderated
-    redacted_text: Mapped[str | None] = mapped_column(Text)
+    #: a follow-up's clear pseudonymised copy from before the moderation key; always NULL
+    #: now (the copy is a sealed ``ModerationCopy``), emptied by ``moderators seal-pending``
+    legacy_redacted_text: Mapped[str | None] = mapped_column("redacted_text", Text,
+                                                             deferred=True)
     moderated_at: Mapped[datetime | None]
     #: set with ``moderated_at`` when a moderator did not pass the follow-up on (spam)
     withheld_at: Mapped[datetime | None]

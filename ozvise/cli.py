@@ -154,33 +154,19 @@ def demo_seed() -> None:
         click.echo(line)
 
 
-@main.group(help="Moderátoři platformy.")
+@main.group(help="Moderátoři platformy a moderační klíč (otevírá jen kopie pro moderaci).")
 def moderators() -> None:
     pass
 
 
-@moderators.command("create", help="Založí moderátora a vypíše odkaz pro ověřovací aplikaci "
-                                   "(TOTP). Heslo se zadává skrytě.")
-@click.argument("username")
-@click.password_option("--password", help="Heslo (aspoň 12 znaků); bez volby se zeptá.",
-                       prompt="Heslo moderátora")
-def moderators_create(username: str, password: str) -> None:
-    from review_ui.moderation.accounts import AccountError, create_moderator
-    from review_ui.second_factor import provisioning_uri
+def _add_moderator_commands() -> None:
+    from ozvise.moderators_cli import COMMANDS
 
-    settings = settings_from_env()
-    session = session_for(settings)
-    try:
-        moderator = create_moderator(session, username, password, settings.kdf)
-    except AccountError as exc:
-        raise click.ClickException(str(exc)) from exc
-    session.commit()
-    click.echo(f"Moderátor {moderator.username} založen.")
-    click.echo("Druhý krok přihlášení (TOTP) je povinný: při prvním přihlášení na "
-               "/moderace/prihlaseni se zobrazí QR kód k naskenování.")
-    click.echo("Nebo předejte moderátorovi tento odkaz pro ověřovací aplikaci (jen bezpečnou "
-               "cestou, je to tajemství):")
-    click.echo(f"  {provisioning_uri(moderator.totp_secret, moderator.username)}")
+    for command in COMMANDS:
+        moderators.add_command(command)
+
+
+_add_moderator_commands()
 
 
 @main.group(help="Poradci platformy (vidí jen hlášení, která s nimi škola sdílí).")

@@ -64,15 +64,32 @@ def seed(session: Session, settings: Settings) -> list[str]:
 
 
 def seed_moderator(session: Session, settings: Settings) -> list[str]:
-    """A demo moderator; the TOTP secret is printed so anyone can log in on /moderace."""
+    """A demo moderator; the TOTP secret is printed so anyone can log in on /moderace.
+
+    On a fresh installation this also creates the moderation key (its recovery key is
+    printed: demo only) and seals any clear copies from an older demo database."""
+    from crypto.moderation_keys import active_moderation_key, grant_moderator
     from review_ui.moderation.accounts import create_moderator, find_moderator
+    from review_ui.moderation.keys import init_key, seal_legacy
 
     username, password = DEMO_MODERATOR
+    lines: list[str] = []
     moderator = find_moderator(session, username)
-    if moderator is None:
-        moderator = create_moderator(session, username, password, settings.kdf)
+    if active_moderation_key(session) is None:
+        unlocked, recovery = init_key(session)
+        seal_legacy(session, unlocked)
+        if moderator is None:
+            moderator = create_moderator(session, username, password, settings.kdf,
+                                         key=unlocked.key, private_key=unlocked.private_key)
+        else:  # a demo database from before the moderation key
+            grant_moderator(moderator, unlocked.key, unlocked.private_key, password,
+                            settings.kdf)
         session.commit()
-    return [
+        lines.append(f"Moderační klíč vytvořen, obnovovací klíč: {recovery} (jen pro ukázku!)")
+    elif moderator is None:
+        return ["Moderační klíč už existuje, ukázkový moderátor se nezakládá "
+                "(založte moderátora: ozvise moderators create JMÉNO --grantor …)."]
+    return lines + [
         f"Ukázkový moderátor: {username}  heslo: {password}   ({settings.base_url}/moderace/)",
         f"  TOTP klíč: {moderator.totp_secret}  (při prvním přihlášení se ukáže QR kód pro "
         "ověřovací aplikaci)",

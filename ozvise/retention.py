@@ -13,7 +13,8 @@ report: every ciphertext sealed under its data key and every wrap of that key is
 (so nothing of it can be decrypted again, by anyone, with any key), and so is every row
 that only exists for it (redacted spans, notes, conversation, counsellor shares, the
 encrypted PDF and its wrapped password, unsent mail, every ``.eml`` copy of its mail in
-the outbox folder, sent or not). The redacted text becomes a fixed marker, the receipt digest
+the outbox folder, sent or not, the moderators' sealed copies and the sealed redacted
+version). The receipt digest
 is overwritten with random bytes (the column is unique and required, so no migration is
 needed, and random bytes never match a receipt's Argon2id digest), and the status becomes
 ``ANONYMISED``. What stays is metadata for statistics: id, school, creation time, last
@@ -33,6 +34,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from crypto.moderation_copy import discard_all_copies
 from models import (
     CounsellorShare,
     EncryptedPdf,
@@ -49,8 +51,6 @@ from models import (
 )
 from models.audit import record
 
-#: what an anonymised report's redacted text reads
-ANONYMISED_TEXT = "[anonymizováno po uplynutí lhůty]"
 #: kept after a registered school unregisters, and for a school that never registered
 YEARS_AFTER = 3
 #: the absolute cap for a registered school's reports
@@ -170,7 +170,9 @@ def anonymise(session: Session, report: Report, *, actor: str = "operator",
     report.text_ct = b""
     report.victim_name_ct = None
     report.victim_class_ct = None
-    report.redacted_text = ANONYMISED_TEXT
+    counts["moderation_copies"] = discard_all_copies(session, report_id)
+    report.legacy_redacted_text = None
+    report.redacted_version_ct = None
     report.text_length = 0
     report.receipt_digest = secrets.token_bytes(32)
     report.reporter_public_key = None

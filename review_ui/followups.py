@@ -1,7 +1,8 @@
 """Moderation of reporters' follow-up messages (/moderace/zpravy), when follow-ups are moderated.
 
-The moderator sees only the detector's pseudonymised copy (``Message.redacted_text``),
-never the sealed message, and decides: pass it to the school, or withhold it (spam).
+The moderator sees only the detector's pseudonymised copy, sealed to the moderation key
+and opened with the key unlocked at login (``crypto.moderation_copy``), never the message
+itself, and decides: pass it to the school, or withhold it (spam).
 The school reads the original, decrypted with its own key, once the message is passed.
 """
 
@@ -15,6 +16,7 @@ from models import Message, Report, School
 from models.audit import record
 from ozvise.db import db
 from review_ui.auth import require
+from review_ui.moderation.unlocked import moderation_key, open_message_copies
 from review_ui.thread import awaiting_moderation, decide_followup
 
 bp = Blueprint("followups", __name__)
@@ -23,13 +25,16 @@ bp = Blueprint("followups", __name__)
 @bp.get("/moderace/zpravy")
 @require("moderator")
 def queue():
+    private_key = moderation_key()
     messages = awaiting_moderation(db())
+    texts = open_message_copies(db(), messages, private_key)
     schools = dict(db().execute(select(Report.id, School.name).join(
         School, School.id == Report.school_id).where(
         Report.id.in_({m.report_id for m in messages}))).all()) if messages else {}
     record(db(), current_user.get_id(), "followups.viewed", count=len(messages))
     db().commit()
-    return render_template("conversation/followups.html", messages=messages, schools=schools)
+    return render_template("conversation/followups.html", messages=messages, schools=schools,
+                           texts=texts)
 
 
 @bp.post("/moderace/zpravy/<int:message_id>")

@@ -4,10 +4,11 @@ Rules (DESIGN.md, role table; issue 6, item 5):
 - a conversation is open while the school can see the report (delivered, in progress,
   resolved) and both keys exist: the school's active key and the report's reporter key;
 - every message is sealed by ``crypto.messages`` for the school and the reporter only;
-- a reporter's message is pseudonymised by the detector and kept for moderators as
-  ``redacted_text`` when ``moderate_followups`` is on; the school sees a reporter's
+- a reporter's message is pseudonymised by the detector and kept for moderators, sealed
+  to the moderation key (``crypto.moderation_copy``), when ``moderate_followups`` is on;
+  the school sees a reporter's
   message only once a moderator passed it (``moderated_at`` set, ``withheld_at`` not);
-  the redacted copy is deleted with the decision, as nobody needs it afterwards. With
+  the sealed copy is deleted with the decision, as nobody needs it afterwards. With
   moderation off, ``moderated_at`` is set at writing time and no redacted copy is stored
   (nobody would read it). The setting thus decides per message, when it is written.
 """
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from crypto.errors import DecryptionError
 from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
+from crypto.moderation_copy import NoModerationKey, discard_message_copy, seal_message_copy
 from crypto.receipts import normalise_receipt, reporter_keypair
 from models import Message, MessageAuthor, Report, School, utcnow
 from models.audit import record
@@ -101,10 +103,19 @@ def add_message(session: Session, settings: Settings, report: Report, author: Me
     seal_message(message, text, school_key.public_key, report.reporter_public_key)
     if author == MessageAuthor.REPORTER:
         if settings.moderate_followups:
-            message.redacted_text = redact(text)
+            seal_followup_copy(session, message, redact(text))
         else:
             message.moderated_at = utcnow()
     return message
+
+
+def seal_followup_copy(session: Session, message: Message, redacted: str) -> None:
+    """The moderators' sealed copy of a follow-up; without a moderation key nobody could
+    moderate it, so the message is refused (nothing is stored) rather than kept unread."""
+    try:
+        seal_message_copy(session, message, redacted)
+    except NoModerationKey as exc:
+        raise InvalidMessage("Zprávu teď nelze přijmout, zkuste to prosím později.") from exc
 
 
 def redact(text: str) -> str:
@@ -171,12 +182,15 @@ def decide_followup(session: Session, message_id: int, passed: bool) -> bool:
     """Pass a follow-up to the school or withhold it; False if someone decided already.
 
     One conditional UPDATE, so two moderators deciding at once cannot both win; the
-    pseudonymised copy is deleted with the decision.
+    sealed pseudonymised copy is deleted with the decision.
     """
     now = utcnow()
     result = session.execute(
         update(Message).where(Message.id == message_id, Message.author == MessageAuthor.REPORTER,
                               Message.moderated_at.is_(None))
-        .values(moderated_at=now, withheld_at=None if passed else now, redacted_text=None)
+        .values(moderated_at=now, withheld_at=None if passed else now)
         .execution_options(synchronize_session=False))
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    discard_message_copy(session, message_id)
+    return True

@@ -91,10 +91,18 @@ def settings(db_url, instance_dir) -> Settings:
 
 
 @pytest.fixture
-def app(settings):
+def app(settings, request):
+    """The app; its database holds a moderation key (intake needs one) unless the test is
+    marked ``no_moderation_key``."""
     from ozvise.app import create_app
 
     application = create_app(settings)
+    if request.node.get_closest_marker("no_moderation_key") is None:
+        from ozvise.db import session_factory
+        from tests.factories import install_moderation_key
+
+        with session_factory(application)() as db_session:
+            install_moderation_key(db_session)
     yield application
     from ozvise.db import session_factory
 

@@ -122,20 +122,51 @@ def delivered_report(client, session, settings, school_id: int, text: str, name:
     session.expire_all()
     report = report_for_receipt(session, receipt)
     if report.status.value in ("pending_moderation", "second_look"):
+        from review_ui.moderation.decisions import close_copy
+
+        close_copy(session, report, True, moderation_key(session))
         hand_over(session, settings, report)
         session.commit()
     return report, receipt
 
 
 MODERATOR_PASSWORD = "heslo-moderatora-123"
+#: database URL -> (moderation private key, recovery key) of the test's moderation key
+_MODERATION_KEYS: dict[str, tuple[bytes, str]] = {}
+
+
+def _db_key(session: Session) -> str:
+    return session.get_bind().url.render_as_string(hide_password=False)
+
+
+def install_moderation_key(session: Session) -> None:
+    """The installation's moderation key (as ``ozvise moderators init-key`` creates it, but
+    without its audit entry, which tests counting entries would see); the tests remember
+    its private half and recovery key (see ``moderation_key``)."""
+    from crypto.moderation_keys import create_moderation_key
+
+    _key, private_key, recovery = create_moderation_key(session)
+    session.commit()
+    _MODERATION_KEYS[_db_key(session)] = (private_key, recovery)
+
+
+def moderation_key(session: Session) -> bytes:
+    """The test database's moderation private key (what a logged-in moderator holds)."""
+    return _MODERATION_KEYS[_db_key(session)][0]
+
+
+def moderation_recovery_key(session: Session) -> str:
+    return _MODERATION_KEYS[_db_key(session)][1]
 
 
 def make_moderator(session: Session, username: str = "moderator", enrolled: bool = True):
     """A moderator (TOTP enrolled unless told otherwise); password ``MODERATOR_PASSWORD``."""
+    from crypto.moderation_keys import active_moderation_key
     from review_ui.moderation.accounts import create_moderator
 
     moderator = create_moderator(session, username, MODERATOR_PASSWORD, TEST_KDF,
-                                 enrolled=enrolled)
+                                 enrolled=enrolled, key=active_moderation_key(session),
+                                 private_key=moderation_key(session))
     session.commit()
     return moderator
 
@@ -145,3 +176,31 @@ def login_moderator(client, moderator, password: str = MODERATOR_PASSWORD):
     return two_step_login(client, "/moderace",
                           {"username": moderator.username, "password": password},
                           f"moderator:{moderator.id}", moderator.totp_secret)
+
+
+def moderators_text(session: Session, report_id: str) -> str | None:
+    """The report's sealed moderators' copy, opened with the moderation key (None if the
+    decision deleted it)."""
+    from crypto.moderation_copy import open_copy, report_copy
+
+    copy = report_copy(session, report_id)
+    return None if copy is None else open_copy(copy, moderation_key(session))
+
+
+def moderators_message_text(session: Session, message_id: int) -> str | None:
+    """A follow-up's sealed moderators' copy, opened with the moderation key (None if none)."""
+    from crypto.moderation_copy import message_copies, open_copy
+
+    copy = message_copies(session, [message_id]).get(message_id)
+    return None if copy is None else open_copy(copy, moderation_key(session))
+
+
+def school_data_key(session: Session, report, reg: RegisteredSchool) -> bytes:
+    """The report's data key as the school opens it (its key, unlocked by the recovery key)."""
+    from crypto.envelope import find_key, unwrap_from
+    from crypto.school_keys import unlock_with_recovery
+    from models import KeyRecipient, SchoolKey
+
+    school_key = session.get(SchoolKey, reg.school.active_key().id)
+    private = unlock_with_recovery(school_key, reg.recovery_key)
+    return unwrap_from(report, find_key(report, KeyRecipient.SCHOOL, school_key.id), private)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from ozvise.cli import main
 from review_ui.second_factor import verify_code
 
 
+@pytest.mark.no_moderation_key  # the demo seed creates the moderation key itself
 def test_demo_seed_prints_credentials_and_codes_only_for_demo_accounts(settings, session):
     env = {"OZVISE_DATABASE_URL": settings.database_url,
            "OZVISE_INSTANCE_DIR": str(settings.instance_dir)}

@@ -19,6 +19,7 @@ from models import (
     EncryptedPdf,
     LoginAttempt,
     Message,
+    ModerationCopy,
     Note,
     OutboxMessage,
     Redaction,
@@ -28,7 +29,7 @@ from models import (
     School,
 )
 from ozvise.cli import main
-from ozvise.retention import ANONYMISED_TEXT, add_years, retention_end, run
+from ozvise.retention import add_years, retention_end, run
 from tests.conversation.helpers import open_status, school_writes
 from tests.counsellor.helpers import login_counsellor, make_counsellor, share
 from tests.factories import (
@@ -113,11 +114,12 @@ def test_registered_school_keeps_report_until_the_nine_year_cap(app, client, ses
     session.expire_all()
     report = session.get(Report, report_id)
     assert report.status == ReportStatus.ANONYMISED
-    assert report.redacted_text == ANONYMISED_TEXT
+    assert report.redacted_version_ct is None and report.legacy_redacted_text is None
     assert not report.text_ct and report.victim_name_ct is None and report.victim_class_ct is None
     assert report.reporter_public_key is None and report.mark_public_key is None
     assert report.school_id == reg.school.id and report.created_at is not None
-    for model in (ReportKey, Redaction, Note, Message, CounsellorShare, EncryptedPdf):
+    for model in (ReportKey, Redaction, Note, Message, CounsellorShare, EncryptedPdf,
+                  ModerationCopy):
         assert _rows(session, model, report_id) == 0, model.__name__
     event = session.scalars(select(AuditEvent).where(
         AuditEvent.action == "report.anonymised")).one()

@@ -1,9 +1,12 @@
 """The moderator review screen (/moderace): login with TOTP, queue, review, statistics.
 
-Moderators see only redacted text and hold no key: they decide spam / not spam / second
-look and hide what the detector missed. Modules: ``login`` (password + TOTP), ``views``
-(queue, review, decisions, marking), ``stats``/``chart`` (figures), ``text`` (placeholder
-logic), ``marking`` and ``decisions`` (the database side), ``accounts`` (creation).
+Moderators see only redacted text, sealed to the platform moderation key that their
+login unlocks (``review_ui.moderation.unlocked``); they hold no report key. They decide
+spam / not spam / second look and hide what the detector missed. Modules: ``login``
+(password + TOTP), ``views`` (queue, review, decisions, marking), ``stats``/``chart``
+(figures), ``text`` (placeholder logic), ``marking`` and ``decisions`` (the database
+side), ``accounts`` (creation), ``keys`` (the moderation key's operator side),
+``unlocked`` (the key held for this login).
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ and then finds the condition false; on SQLite the database write lock serialises
 the same way. Exactly one decision wins, so a report is never handed over twice.
 The moderator who asked for a second look cannot take the final decision: the UPDATE's
 condition excludes them, using the ``ModerationDecision`` rows of the report.
+A final decision deletes the moderators' sealed copies (``crypto.moderation_copy``); on
+*not spam* the version passed on is first sealed for the report's readers.
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from crypto.moderation_copy import (
+    discard_report_copy,
+    open_copy,
+    report_copy,
+    seal_redacted_version,
+)
 from delivery.handover import hand_over
 from models import Decision, ModerationDecision, Report, ReportStatus, utcnow
 from models.audit import record
@@ -68,11 +76,23 @@ class Outcome:
     status: ReportStatus
 
 
+def close_copy(session: Session, report: Report, delivered: bool,
+                moderation_key: bytes) -> None:
+    """The moderators' copy does not outlive the decision; a delivered report keeps the
+    version passed on, sealed so that only its readers (school, counsellor) can open it."""
+    copy = report_copy(session, report.id)
+    if delivered and copy is not None:
+        seal_redacted_version(report, open_copy(copy, moderation_key))
+    discard_report_copy(session, report.id)
+
+
 def decide(session: Session, settings: Settings, report_id: str, moderator_id: int,
-           decision: Decision, reason: str | None = None) -> Outcome:
+           decision: Decision, reason: str | None = None, *,
+           moderation_key: bytes) -> Outcome:
     """Record one decision and move the report on; the caller commits (rolls back on
     ``DecisionRefused``). A report in second look is decided by anyone but the moderator
-    who asked for it; the check is part of the same conditional UPDATE."""
+    who asked for it; the check is part of the same conditional UPDATE.
+    ``moderation_key``: the deciding moderator's unlocked key (opens the sealed copy)."""
     if decision == Decision.SPAM and reason not in SPAM_REASONS:
         raise DecisionRefused("U spamu vyberte prosím důvod.", 400)
     allowed, first_status = _TRANSITIONS[decision]
@@ -103,6 +123,8 @@ def decide(session: Session, settings: Settings, report_id: str, moderator_id: i
         raise DecisionRefused(OWN_SECOND_LOOK, 403)
     report = session.scalars(select(Report).where(Report.id == report_id)
                              .execution_options(populate_existing=True)).one()
+    if final:
+        close_copy(session, report, decision == Decision.DELIVER, moderation_key)
     status = hand_over(session, settings, report) if decision == Decision.DELIVER else first_status
     session.add(ModerationDecision(report_id=report_id, moderator_id=moderator_id,
                                    decision=decision,

@@ -4,6 +4,10 @@ Between the two steps the session holds only the account id and a timestamp (val
 five minutes), not a login. At the first login the moderator must enrol: the QR code of
 the account's TOTP secret is shown and one code confirms it. Failed passwords and codes
 count together towards the per-account throttle (``review_ui.auth.too_many_failures``).
+
+The password also unlocks the moderation key (``crypto.moderation_keys``): it waits in
+the key ring under a pending owner during the TOTP step and becomes the session's key at
+the end of the login, as the school portal does with the school key.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 from werkzeug.wrappers import Response
 
+from crypto.errors import DecryptionError
+from crypto.moderation_keys import unlock_for_moderator
 from crypto.passwords import hash_password, verify_password
 from models import Moderator, utcnow
 from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
-from review_ui.auth import Principal, record_attempt, too_many_failures
+from review_ui.auth import Principal, keyring, record_attempt, too_many_failures
 from review_ui.moderation import bp
 from review_ui.moderation.accounts import find_moderator
 from review_ui.second_factor import new_secret, qr_data_uri, verify_code
@@ -30,6 +36,8 @@ PENDING_SECONDS = 300
 LOGIN_FAILED = "Přihlášení se nepodařilo. Zkontrolujte uživatelské jméno a heslo."
 CODE_FAILED = "Kód nesouhlasí nebo už byl použit. Opište aktuální kód z aplikace."
 THROTTLED = "Příliš mnoho neúspěšných pokusů. Zkuste to prosím za 15 minut."
+NO_KEY = ("Váš účet zatím nemá přístup k moderačnímu klíči, takže by hlášení nešla přečíst. "
+          "Požádejte provozovatele, aby vám přístup udělil (ozvise moderators grant).")
 _dummy_hash: dict[str, str] = {}
 
 
@@ -86,9 +94,19 @@ def login():
         db().commit()
         return render_template("moderation/login.html", error=LOGIN_FAILED, username=username,
                                next=next_url), 401
+    try:
+        _key, private_key = unlock_for_moderator(db(), moderator, password)
+    except DecryptionError:
+        record(db(), f"moderator:{moderator.id}", "login.failure", step="moderation_key")
+        db().commit()
+        return render_template("moderation/login.html", error=NO_KEY, username=username,
+                               next=next_url), 403
+    db().commit()  # a wrap carried over to a rotated key is kept
+    keyring().drop(session.get("key_handle"))
     session.clear()
     session.permanent = True
-    session[PENDING] = {"id": moderator.id, "at": time.time(), "next": next_url}
+    session[PENDING] = {"id": moderator.id, "at": time.time(), "next": next_url,
+                        "key": keyring().put(_pending_owner(moderator), private_key)}
     if moderator.totp_enrolled_at is None:
         return redirect(url_for("moderation.enrol"))
     return redirect(url_for("moderation.second_factor"))
@@ -110,14 +128,25 @@ def _check_code(moderator: Moderator) -> tuple[bool, tuple[str, int] | None]:
     return True, None
 
 
+def _pending_owner(moderator: Moderator) -> str:
+    return f"pending:moderator:{moderator.id}"
+
+
 def _complete(moderator: Moderator) -> Response:
-    next_url = (session.get(PENDING) or {}).get("next")
+    pending = session.get(PENDING) or {}
+    next_url = pending.get("next")
+    private_key = keyring().get(pending.get("key"), _pending_owner(moderator))
+    keyring().drop(pending.get("key"))
+    if private_key is None:  # the key ring forgot it (restart): unlock again
+        return _restart()
     record_attempt("moderator", moderator.id, True)
     record(db(), f"moderator:{moderator.id}", "login.success")
     db().commit()
     session.clear()
     session.permanent = True
-    login_user(Principal("moderator", moderator))
+    principal = Principal("moderator", moderator)
+    login_user(principal)
+    session["key_handle"] = keyring().put(principal.get_id(), private_key)
     return redirect(_safe_next(next_url) or url_for("moderation.queue"))
 
 
@@ -164,6 +193,7 @@ def enrol():
 
 @bp.post("/odhlasit")
 def logout():
+    keyring().drop(session.get("key_handle"))
     logout_user()
     session.clear()
     flash("Byli jste odhlášeni.", "ok")

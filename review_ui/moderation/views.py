@@ -1,7 +1,8 @@
 """Queue, review page, decisions, marking and statistics: moderators only.
 
-Everything shown is redacted text, the school's public register data and counts; every
-page view and every action is an audit event with ids and counts only.
+Everything shown is redacted text (opened from its sealed copy with the moderation key
+unlocked at login, ``review_ui.moderation.unlocked``), the school's public register data
+and counts; every page view and every action is an audit event with ids and counts only.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from review_ui.moderation.text import (
     placeholders_in,
     segments,
 )
+from review_ui.moderation.unlocked import moderation_key, open_report_copy
 
 QUEUE_LIMIT = 200
 _DECISIONS = {"deliver": Decision.DELIVER, "spam": Decision.SPAM,
@@ -97,8 +99,11 @@ def _open_report(report_id: str) -> Report | None:
 
 def _render_review(report: Report, *, error: str | None = None, phrase: str = "",
                    target: str = "", status: int = 200):
+    text = open_report_copy(db(), report.id, moderation_key())
+    if text is None:  # decided meanwhile (the copy goes with the decision)
+        return _gone()
     school = db().get(School, report.school_id)
-    in_text = placeholders_in(report.redacted_text)
+    in_text = placeholders_in(text)
     record(db(), _actor(), "moderation.report_viewed", f"report:{report.id}",
            placeholders=len(in_text))
     db().commit()
@@ -106,8 +111,8 @@ def _render_review(report: Report, *, error: str | None = None, phrase: str = ""
         Report.status.in_(OPEN_STATUSES), Report.created_at < report.created_at))
     return render_template(
         "moderation/review.html", report=report, school=school,
-        segments=segments(report.redacted_text), placeholders=in_text,
-        known=known_placeholders(report), label_choices=LABEL_CHOICES, new_prefix=NEW_PREFIX,
+        segments=segments(text), placeholders=in_text,
+        known=known_placeholders(report, text), label_choices=LABEL_CHOICES, new_prefix=NEW_PREFIX,
         spam_reasons=SPAM_REASONS, error=error, phrase=phrase, target=target,
         waiting=_waiting_count(), position=(position or 0) + 1,
         received=local_cs(report.created_at), age=age_cs(report.created_at, utcnow())), status
@@ -145,7 +150,8 @@ def mark(report_id: str):
     phrase = request.form.get("phrase") or ""
     target = request.form.get("target") or f"{NEW_PREFIX}PERSON"
     try:
-        outcome = mark_phrase(db(), report, current_user.account.id, phrase, target)
+        outcome = mark_phrase(db(), report, current_user.account.id, phrase, target,
+                              moderation_key())
     except PhraseError as exc:
         db().rollback()
         report = db().get(Report, report_id)
@@ -165,7 +171,8 @@ def decision(report_id: str):
         abort(400)
     reason = request.form.get("reason") or None
     try:
-        outcome = decide(db(), settings(), report_id, current_user.account.id, choice, reason)
+        outcome = decide(db(), settings(), report_id, current_user.account.id, choice, reason,
+                         moderation_key=moderation_key())
     except DecisionRefused as exc:
         db().rollback()
         if exc.status == 404:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import func, select
 
 from crypto.envelope import open_report
+from crypto.moderation_copy import open_redacted_version
 from models import Report, ReportStatus, SchoolMember, utcnow
 from models.audit import record
 from ozvise.db import db
@@ -77,6 +78,7 @@ def report(report_id: str):
     report = own_report(report_id)
     data_key = school_data_key(report)
     opened = open_report(report, data_key)
+    redacted_version = open_redacted_version(report, data_key)
     notes = open_notes(db(), report, data_key)
     del data_key
     if report.read_by_school_at is None:
@@ -89,7 +91,8 @@ def report(report_id: str):
     return render_template("portal/report.html", report=report, opened=opened, notes=notes,
                            authors=authors, labels=STATUS_LABELS,
                            next_statuses=TRANSITIONS.get(report.status, ()),
-                           redacted=highlight_placeholders(report.redacted_text),
+                           redacted=(highlight_placeholders(redacted_version)
+                                     if redacted_version is not None else None),
                            max_note=MAX_NOTE_CHARS)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from models import AuditEvent, Message
+from models import AuditEvent, Message, ModerationCopy
 from tests.conversation.helpers import open_status, reporter_writes
 from tests.factories import (
     csrf_token,
@@ -60,7 +60,7 @@ def test_moderator_passes_and_withholds(app, client, session, settings):
 
     session.expire_all()
     named, spam = session.scalars(select(Message).order_by(Message.id)).all()
-    assert named.redacted_text is None and spam.redacted_text is None  # copy deleted
+    assert session.scalars(select(ModerationCopy)).all() == []  # sealed copies deleted
     assert named.withheld_at is None and spam.withheld_at is not None
     decisions = session.scalars(select(AuditEvent).where(
         AuditEvent.action == "followup.moderated")).all()

@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from crypto.moderation_copy import open_redacted_version
 from models import Report, ReportStatus, utcnow
 from ner.textutil import fold
 from review_ui.second_factor import current_code
-from tests.factories import MODERATOR_PASSWORD
+from tests.factories import MODERATOR_PASSWORD, moderators_text, school_data_key
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -86,7 +87,9 @@ def test_moderator_marks_a_missed_name_and_delivers(live_server, browser, sessio
     session.expire_all()
     stored = session.get(Report, oldest.id)
     assert stored.status == ReportStatus.DELIVERED
-    assert "tlustoch" not in fold(stored.redacted_text)
+    assert moderators_text(session, oldest.id) is None  # the sealed copy went with the decision
+    passed_on = open_redacted_version(stored, school_data_key(session, stored, school))
+    assert "tlustoch" not in fold(passed_on) and passed_on.count("[OSOBA 2]") == 3
 
     page.goto(live_server + "/moderace/statistiky")
     assert page.locator("svg.chart rect").count() >= 1

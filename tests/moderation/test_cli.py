@@ -21,11 +21,13 @@ def env(db_url, instance_dir) -> dict[str, str]:
             "OZVISE_SECRET_KEY": "test-secret-key"}
 
 
+@pytest.mark.no_moderation_key
 def test_create_moderator_prints_the_enrolment_uri(env, session):
     runner = CliRunner()
     result = runner.invoke(main, ["moderators", "create", "Petra.K", "--password",
                                   "dlouhe-heslo-123"], env=env)
     assert result.exit_code == 0, result.output
+    assert "OBNOVOVACÍ KLÍČ" in result.output  # the first moderator creates the key
     uri = re.search(r"otpauth://totp/\S+", result.output).group(0)
     moderator = session.scalars(select(Moderator)).one()
     assert moderator.username == "petra.k"
@@ -34,16 +36,20 @@ def test_create_moderator_prints_the_enrolment_uri(env, session):
     assert moderator.password_hash.startswith("$argon2id$")
     assert verify_password(moderator.password_hash, "dlouhe-heslo-123")
 
+    grantor = ["--grantor", "petra.k"]
+    unlock = "dlouhe-heslo-123\n"  # the grantor's password, asked hidden
     again = runner.invoke(main, ["moderators", "create", "petra.k", "--password",
-                                 "jine-dlouhe-heslo"], env=env)
+                                 "jine-dlouhe-heslo", *grantor], env=env, input=unlock)
     assert again.exit_code == 1 and "už existuje" in again.output
-    short = runner.invoke(main, ["moderators", "create", "jan", "--password", "kratke"], env=env)
+    short = runner.invoke(main, ["moderators", "create", "jan", "--password", "kratke",
+                                 *grantor], env=env, input=unlock)
     assert short.exit_code == 1 and "aspoň 12 znaků" in short.output
     bad = runner.invoke(main, ["moderators", "create", "Jan Novák", "--password",
-                               "dlouhe-heslo-123"], env=env)
+                               "dlouhe-heslo-123", *grantor], env=env, input=unlock)
     assert bad.exit_code == 1 and "Uživatelské jméno" in bad.output
 
 
+@pytest.mark.no_moderation_key
 def test_demo_seed_prints_moderator_credentials_that_log_in(env, app):
     runner = CliRunner()
     assert runner.invoke(main, ["schools", "import", "--quiet", "demo"], env=env).exit_code == 0

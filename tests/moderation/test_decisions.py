@@ -10,7 +10,14 @@ from crypto.onboarding import new_onboarding_keypair, write_public_key
 from models import AuditEvent, Decision, ModerationDecision, Report, ReportStatus
 from ozvise.db import session_factory
 from review_ui.moderation.decisions import DecisionRefused, decide
-from tests.factories import csrf_token, login_member, login_moderator, make_moderator, make_school
+from tests.factories import (
+    csrf_token,
+    login_member,
+    login_moderator,
+    make_moderator,
+    make_school,
+    moderation_key,
+)
 
 TEXT = "Spolužáci mi každý den berou svačinu a smějou se mi, když brečím."
 
@@ -111,11 +118,13 @@ def test_second_look_is_decided_by_another_moderator(app, mod_client, session, s
 def test_own_second_look_refused_in_the_service_too(session, settings, school, pending,
                                                     moderator):
     report = pending(school.school.id, TEXT)
-    decide(session, settings, report.id, moderator.id, Decision.SECOND_LOOK)
+    key = moderation_key(session)
+    decide(session, settings, report.id, moderator.id, Decision.SECOND_LOOK, moderation_key=key)
     session.commit()
     for choice, reason in ((Decision.DELIVER, None), (Decision.SPAM, "reklama")):
         try:
-            decide(session, settings, report.id, moderator.id, choice, reason)
+            decide(session, settings, report.id, moderator.id, choice, reason,
+                   moderation_key=key)
         except DecisionRefused as exc:
             session.rollback()
             assert exc.status == 403 and "jiný moderátor" in exc.message
@@ -124,7 +133,7 @@ def test_own_second_look_refused_in_the_service_too(session, settings, school, p
     assert _status(session, report.id) == ReportStatus.SECOND_LOOK
     other = make_moderator(session, "treti")
     assert decide(session, settings, report.id, other.id, Decision.SPAM,
-                  "reklama").status == ReportStatus.SPAM
+                  "reklama", moderation_key=key).status == ReportStatus.SPAM
     session.commit()
     assert _status(session, report.id) == ReportStatus.SPAM
 
@@ -158,12 +167,15 @@ def test_racing_decisions_only_one_wins(app, settings, session, school, pending)
     factory = session_factory(app)
     first, second = factory(), factory()
     outcome: dict[str, object] = {}
+    key = moderation_key(session)
 
-    decide(first, settings, report.id, first_mod.id, Decision.DELIVER)  # holds the row/lock
+    decide(first, settings, report.id, first_mod.id, Decision.DELIVER,
+           moderation_key=key)  # holds the row/lock
 
     def contender() -> None:
         try:
-            decide(second, settings, report.id, second_mod.id, Decision.SPAM, "nesmysl")
+            decide(second, settings, report.id, second_mod.id, Decision.SPAM, "nesmysl",
+                   moderation_key=key)
             second.commit()
             outcome["second"] = "won"
         except DecisionRefused as exc:
@@ -192,12 +204,15 @@ def test_own_second_look_racing_the_final_decision_is_refused(app, settings, ses
     factory = session_factory(app)
     first, second = factory(), factory()
     outcome: dict[str, object] = {}
+    key = moderation_key(session)
 
-    decide(first, settings, report.id, moderator.id, Decision.SECOND_LOOK)  # holds the lock
+    decide(first, settings, report.id, moderator.id, Decision.SECOND_LOOK,
+           moderation_key=key)  # holds the lock
 
     def contender() -> None:
         try:
-            decide(second, settings, report.id, moderator.id, Decision.DELIVER)
+            decide(second, settings, report.id, moderator.id, Decision.DELIVER,
+                   moderation_key=key)
             second.commit()
             outcome["second"] = "won"
         except DecisionRefused as exc:

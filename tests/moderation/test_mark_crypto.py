@@ -12,7 +12,7 @@ from models import KeyRecipient, Report, new_id
 
 
 def _report(data_key: bytes) -> Report:
-    report = Report(id=new_id(), school_id=1, redacted_text="")
+    report = Report(id=new_id(), school_id=1)
     wrap_for(report, data_key, KeyRecipient.SCHOOL, 1, generate_keypair().public)
     return report
 
@@ -49,4 +49,4 @@ def test_a_mark_opens_only_with_its_data_key_report_and_placeholder():
 
 def test_a_report_without_a_marking_key_refuses_marks():
     with pytest.raises(CryptoError):
-        seal_mark(Report(id=new_id(), school_id=1, redacted_text=""), "[OSOBA 1]", "x")
+        seal_mark(Report(id=new_id(), school_id=1), "[OSOBA 1]", "x")
