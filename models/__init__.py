@@ -1,5 +1,6 @@
 """The one schema every part of Ozvi se shares (SQLAlchemy 2.x typed declarative)."""
 
+from models.abuse import JobLock, LoginThrottle, TotpStep
 from models.audit import AuditEvent
 from models.base import Base, make_engine, make_session_factory, new_id, utcnow
 from models.counsellors import Counsellor, CounsellorShare
@@ -22,9 +23,10 @@ from models.security import LoginAttempt
 
 __all__ = [
     "AuditEvent", "Base", "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
-    "KeyRecipient", "LoginAttempt", "MemberRole", "Message", "MessageAuthor",
+    "JobLock", "KeyRecipient", "LoginAttempt", "LoginThrottle", "MemberRole", "Message",
+    "MessageAuthor",
     "MissedRedaction", "ModerationDecision", "Moderator", "Note", "OutboxMessage",
     "OutboxStatus", "PdfKeySlot", "Plan", "Redaction", "RedactionSource", "Report", "ReportKey",
-    "ReportStatus", "School", "SchoolKey", "SchoolMember", "SchoolPdfPassword",
+    "ReportStatus", "School", "SchoolKey", "SchoolMember", "SchoolPdfPassword", "TotpStep",
     "make_engine", "make_session_factory", "new_id", "utcnow",
 ]

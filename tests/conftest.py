@@ -95,7 +95,11 @@ def app(settings):
     from ozvise.app import create_app
 
     application = create_app(settings)
+    from tests import factories
+
+    factories.CURRENT_APP = application
     yield application
+    factories.CURRENT_APP = None
     from ozvise.db import session_factory
 
     session_factory(application).kw["bind"].dispose()
