@@ -22,6 +22,7 @@ from ozvise.client_identity import client_tag
 from ozvise.db import db
 from review_ui import login_throttle
 from review_ui.keyring import KeyRing
+from review_ui.session_binding import install_session_binding
 
 login_manager = LoginManager()
 KEYRING = "ozvise.keyring"
@@ -63,7 +64,8 @@ _ACCOUNT_MODELS = {"member": SchoolMember, "moderator": Moderator, "counsellor":
 
 def init_auth(app: Flask) -> None:
     login_manager.init_app(app)
-    login_manager.session_protection = "strong"
+    login_manager.session_protection = None  # replaced by review_ui.session_binding
+    install_session_binding(app)
     settings = app.config["OZVISE_SETTINGS"]
     app.extensions[KEYRING] = KeyRing(idle_seconds=settings.session_idle_minutes * 60)
 
