@@ -26,8 +26,9 @@ def try_acquire(session: Session, name: str, holder: str, lease: timedelta,
     moment = now or utcnow()
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     inserted = session.execute(dialect.insert(JobLock).values(
-        name=name, holder=holder, locked_until=moment + lease).on_conflict_do_nothing())
-    if (inserted.rowcount or 0) == 1:
+        name=name, holder=holder, locked_until=moment + lease).on_conflict_do_nothing()
+        .returning(JobLock.name)).first()
+    if inserted is not None:
         session.commit()
         return True
     taken = session.execute(

@@ -125,8 +125,9 @@ def _insert_first(session: Session, account: str, client: str, moment: datetime)
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(LoginThrottle).values(
         account=account, client=client, failures=1, updated_at=moment,
-        blocked_until=_blocked_until(1, moment)).on_conflict_do_nothing()
-    return (session.execute(statement).rowcount or 0) == 1
+        blocked_until=_blocked_until(1, moment)).on_conflict_do_nothing().returning(
+        LoginThrottle.id)  # rowcount is not reliable with ON CONFLICT on every driver
+    return session.execute(statement).first() is not None
 
 
 def _blocked_until(failures: int, moment: datetime) -> datetime | None:

@@ -60,8 +60,9 @@ def claim_step(session: Session, account_key: str, step: int) -> bool:
     """
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     inserted = session.execute(dialect.insert(TotpStep).values(
-        account=account_key, last_step=step).on_conflict_do_nothing())
-    if (inserted.rowcount or 0) == 1:
+        account=account_key, last_step=step).on_conflict_do_nothing().returning(
+        TotpStep.account)).first()
+    if inserted is not None:
         return True
     advanced = session.execute(update(TotpStep).where(
         TotpStep.account == account_key, TotpStep.last_step < step).values(last_step=step)
