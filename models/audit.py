@@ -100,7 +100,8 @@ def checkpoint(session: Session) -> dict[str, Any]:
 
 def against_checkpoint(session: Session, saved: dict[str, Any]) -> str | None:
     """Why the stored log does not extend the saved checkpoint (None: it does)."""
-    rows = dict(session.execute(select(AuditEvent.id, AuditEvent.hash)).tuples().all())
+    rows = {entry_id: value for entry_id, value in
+            session.execute(select(AuditEvent.id, AuditEvent.hash)).all()}
     try:
         head_id = int(saved.get("head_id", 0))
     except (TypeError, ValueError):

@@ -35,9 +35,18 @@ def waitress_options(app) -> dict[str, object]:  # noqa: ANN001
 
 def session_for(settings: Settings):  # noqa: ANN201
     from models import make_engine, make_session_factory
-    from ozvise.audit_key import audit_key
 
-    return make_session_factory(make_engine(settings.database_url), audit_key(settings))()
+    return make_session_factory(make_engine(settings.database_url), checked_audit_key(settings))()
+
+
+def checked_audit_key(settings: Settings) -> bytes:
+    """The audit key, or a Czech error (not a traceback) when the setting is unusable."""
+    from ozvise.audit_key import AuditKeyError, audit_key
+
+    try:
+        return audit_key(settings)
+    except AuditKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command(help="Spustí server (waitress, produkční WSGI server; bez přístupového logu).")
@@ -54,7 +63,9 @@ def serve(host: str, port: int, threads: int, no_outbox: bool, no_housekeeping: 
 
     from ozvise.app import create_app
 
-    app = create_app(settings_from_env())
+    settings = settings_from_env()
+    checked_audit_key(settings)
+    app = create_app(settings)
     from intake.redaction import warm_up
 
     warm_up()  # load the detector once, before the first pupil waits for it

@@ -21,11 +21,11 @@ def housekeeping() -> None:
               help="Spustit i úlohu, na kterou ještě nepřišla řada (nikdy ne souběžně).")
 def housekeeping_run(jobs: tuple[str, ...], force: bool) -> None:
     from models import make_engine, make_session_factory
-    from ozvise.audit_key import audit_key
-    from ozvise.cli import settings_from_env
+    from ozvise.cli import checked_audit_key, settings_from_env
     from ozvise.housekeeping import run_due
 
     settings = settings_from_env()
-    factory = make_session_factory(make_engine(settings.database_url), audit_key(settings))
+    factory = make_session_factory(make_engine(settings.database_url),
+                                   checked_audit_key(settings))
     for name, outcome in run_due(factory, settings, only=jobs or JOB_NAMES, force=force):
         click.echo(f"{name}: {outcome}")
