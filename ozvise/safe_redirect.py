@@ -2,7 +2,8 @@
 
 A redirect target is refused unless it is a plain path under the surface's own prefix:
 no scheme or host (``//evil``), no backslash (browsers read ``/\\evil`` as a host), and no
-control or format characters at all — a CR/LF would otherwise reach the ``Location``
+control, format, separator or space characters at all (a real path has them
+percent-encoded) — a CR/LF would otherwise reach the ``Location``
 header, where Werkzeug refuses it with an exception (a 500), and invisible characters have
 no business in a path.
 """
@@ -20,6 +21,6 @@ def local_target(target: str | None, prefix: str) -> str | None:
         return None
     if "//" in target or "\\" in target:
         return None
-    if any(unicodedata.category(ch).startswith("C") for ch in target):
+    if any(unicodedata.category(ch)[0] in "CZ" for ch in target):
         return None
     return target
