@@ -5,7 +5,8 @@ Per-client limits do not bound the total: 400 addresses within their limits stil
 every core, and a normal page then waits seconds. Routes that run Argon2 for an
 anonymous or not yet logged-in caller are decorated with ``argon2_bounded``: the request
 takes one of ``OZVISE_ARGON2_CONCURRENCY`` slots (default half the cores) for its whole
-handling, waiting at most ``OZVISE_ARGON2_WAIT_MS``; without a slot it is answered 503
+handling, waiting at most ``OZVISE_ARGON2_WAIT_MS`` (and only if no more than that many
+requests wait already); without a slot it is answered 503
 "busy, try again" at once — no Argon2 runs, the worker thread is free again, and the other
 pages keep their cores. The busy page re-posts the form's fields (all but passwords) with
 one button, so nothing typed is lost and no JavaScript is needed. ``0`` turns the cap off
@@ -33,17 +34,32 @@ BUSY_MESSAGE = ("Server je právě vytížený ověřováním kódů a hesel. Ni
 
 
 class Argon2Gate:
-    """A counting semaphore with a bounded wait (``slots`` ≤ 0: no cap)."""
+    """A counting semaphore with a bounded wait and a bounded queue (``slots`` ≤ 0: no cap).
+
+    At most ``slots`` requests wait for a slot; any further one is refused at once. A
+    waiting request holds a server thread, so without this bound a flood would park every
+    thread in the queue and the other pages would wait behind it all the same.
+    """
 
     def __init__(self, slots: int, wait_seconds: float) -> None:
         self.slots = slots
         self.wait_seconds = wait_seconds
         self._semaphore = threading.BoundedSemaphore(slots) if slots > 0 else None
+        self._waiting = 0
+        self._lock = threading.Lock()
 
     def acquire(self) -> bool:
-        if self._semaphore is None:
+        if self._semaphore is None or self._semaphore.acquire(blocking=False):
             return True
-        return self._semaphore.acquire(timeout=self.wait_seconds)
+        with self._lock:
+            if self._waiting >= self.slots:
+                return False
+            self._waiting += 1
+        try:
+            return self._semaphore.acquire(timeout=self.wait_seconds)
+        finally:
+            with self._lock:
+                self._waiting -= 1
 
     def release(self) -> None:
         if self._semaphore is not None:

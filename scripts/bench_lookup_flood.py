@@ -95,16 +95,24 @@ def stop_server(server: subprocess.Popen) -> None:
         server.wait()
 
 
-def page_latencies(port: int, count: int, stop: threading.Event | None = None) -> list[float]:
-    """Sequential GET / from 127.0.0.1; stops early when ``stop`` is set."""
+def page_latencies(port: int, count: int, stop: threading.Event | None = None,
+                   errors: Counter | None = None) -> list[float]:
+    """Sequential GET / from 127.0.0.1; stops early when ``stop`` is set. A page that
+    fails (not 200, or a connection error) is counted in ``errors``, not timed."""
     latencies = []
     for _ in range(count):
         if stop is not None and stop.is_set():
             break
         started = time.perf_counter()
-        status = request(port, "/")
-        latencies.append(time.perf_counter() - started)
-        if status != 200:
+        try:
+            status: int | str = request(port, "/")
+        except OSError as exc:
+            status = type(exc).__name__
+        if status == 200:
+            latencies.append(time.perf_counter() - started)
+        elif errors is not None:
+            errors[status] += 1
+        else:
             raise SystemExit(f"normal page answered {status}")
     return latencies
 
@@ -153,8 +161,9 @@ def measure(env: dict[str, str], args: argparse.Namespace, label: str) -> dict[s
         alone = page_latencies(port, args.page_requests)
         stop = threading.Event()
         under: list[float] = []
+        page_errors: Counter = Counter()
         prober = threading.Thread(target=lambda: under.extend(
-            page_latencies(port, 10**6, stop)), daemon=True)
+            page_latencies(port, 10**6, stop, page_errors)), daemon=True)
         result: dict[str, object] = {}
 
         def run_flood() -> None:
@@ -177,10 +186,12 @@ def measure(env: dict[str, str], args: argparse.Namespace, label: str) -> dict[s
            "alone_p95": percentile(alone, 0.95) * 1000,
            "flood_p50": statistics.median(under) * 1000,
            "flood_p95": percentile(under, 0.95) * 1000, "samples": len(under),
+           "page_errors": dict(page_errors),
            "evaluated_per_s": outcomes.get(401, 0) / duration, "outcomes": dict(outcomes)}
     print(f"{label}: page alone p50 {row['alone_p50']:.1f} ms, p95 {row['alone_p95']:.1f} ms; "
           f"under flood p50 {row['flood_p50']:.1f} ms, p95 {row['flood_p95']:.1f} ms "
-          f"({len(under)} pages); guesses evaluated {row['evaluated_per_s']:.1f}/s, "
+          f"({len(under)} pages, failed: {dict(page_errors) or 0}); "
+          f"guesses evaluated {row['evaluated_per_s']:.1f}/s, "
           f"outcomes {dict(sorted(outcomes.items(), key=str))}", flush=True)
     return row
 
