@@ -27,8 +27,8 @@ USER_KEY = "_user_id"
 
 def binding() -> str:
     """Hash of the client address and User-Agent (not reversible to either on its own)."""
-    agent = request.headers.get("User-Agent", "")
-    return hashlib.sha256(f"{client_address()}|{agent}".encode()).hexdigest()[:32]
+    user_agent = request.headers.get("User-Agent", "")
+    return hashlib.sha256(f"{client_address()}|{user_agent}".encode()).hexdigest()[:32]
 
 
 def install_session_binding(app: Flask) -> None:

@@ -71,9 +71,9 @@ def test_a_session_cookie_used_from_another_client_is_not_logged_in(app, session
     assert login_member(owner, member, password).headers["Location"].endswith("/skola/")
     assert owner.get("/skola/").status_code == 200
     stolen = owner.get_cookie("session").value
-    for address, agent in (("198.51.100.66", "Firefox/140"), ("192.0.2.10", "curl/8")):
+    for address, browser in (("198.51.100.66", "Firefox/140"), ("192.0.2.10", "curl/8")):
         thief = app.test_client()
-        thief.environ_base.update(REMOTE_ADDR=address, HTTP_USER_AGENT=agent)
+        thief.environ_base.update(REMOTE_ADDR=address, HTTP_USER_AGENT=browser)
         thief.set_cookie("session", stolen)
         response = thief.get("/skola/")
         assert response.status_code == 302 and "/skola/prihlaseni" in response.headers["Location"]
