@@ -22,6 +22,7 @@ from crypto.onboarding import (
     write_public_key,
 )
 from models import make_engine, make_session_factory
+from ozvise.audit_key import audit_key
 from ozvise.config import Settings
 
 PASSPHRASE_ENV = "OZVISE_ONBOARDING_PASSPHRASE"  # noqa: S105 - a variable name
@@ -73,7 +74,7 @@ def release(settings: Settings, red_izo: str, key_file: Path,
     if configured is not None and configured != pair.public:
         raise click.ClickException("Tento soukromý klíč nepatří k veřejnému klíči serveru "
                                    "(OZVISE_ONBOARDING_PUBLIC_KEY).")
-    session = make_session_factory(make_engine(settings.database_url))()
+    session = make_session_factory(make_engine(settings.database_url), audit_key(settings))()
     try:
         summary = release_school(session, settings, red_izo.strip(), pair.private)
     except ReleaseError as exc:
@@ -90,7 +91,8 @@ def release(settings: Settings, red_izo: str, key_file: Path,
 def run_outbox(settings: Settings, *, once: bool, interval: float, lease_seconds: float) -> None:
     from delivery.worker import WorkerPolicy, run_forever, run_once
 
-    factory = make_session_factory(make_engine(settings.database_url, pool_pre_ping=True))
+    factory = make_session_factory(make_engine(settings.database_url, pool_pre_ping=True),
+                                   audit_key(settings))
     policy = WorkerPolicy(lease=timedelta(seconds=lease_seconds))
     if once:
         stats = run_once(factory, settings, policy)

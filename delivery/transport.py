@@ -57,7 +57,7 @@ def eml_path(settings: Settings, message_id: str) -> Path:
 
 def _write_eml(settings: Settings, email: EmailMessage, message_id: str) -> None:
     target = eml_path(settings, message_id)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # mkstemp: files 0600
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".eml")
     try:
         with os.fdopen(fd, "wb") as handle:

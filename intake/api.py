@@ -17,10 +17,12 @@ from intake.pipeline import IntakeUnavailable, submit_report
 from intake.receipts import RECEIPT_LOOKUP_LIMIT, report_for_receipt, status_summary
 from intake.schools import MAX_QUERY_CHARS, search_schools
 from intake.validation import InvalidSubmission, validate_submission
+from ozvise.argon2_gate import argon2_bounded
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.errors import error_response
 from ozvise.extensions import limiter
+from ozvise.limit_policy import accepted_report, failed_lookup
 
 bp = Blueprint("api", __name__)
 STORE_FAILED = ("store_failed", "Hlášení se nepodařilo uložit, nic nebylo odesláno. "
@@ -57,7 +59,7 @@ def _json_object() -> dict[str, object] | None:
 
 
 @bp.post("/reports")
-@limiter.limit(lambda: settings().rate_limit_reports)
+@limiter.limit(lambda: settings().rate_limit_reports, deduct_when=accepted_report)
 def create_report():
     if not request.is_json:
         return error_response(415)
@@ -82,7 +84,8 @@ def create_report():
 
 
 @bp.get("/reports/status")
-@limiter.limit(RECEIPT_LOOKUP_LIMIT)
+@limiter.limit(RECEIPT_LOOKUP_LIMIT, deduct_when=failed_lookup)
+@argon2_bounded(("GET",))
 def report_status():
     scheme, _, credential = (request.headers.get("Authorization") or "").partition(" ")
     if scheme.lower() != "bearer" or not credential.strip():

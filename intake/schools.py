@@ -12,12 +12,12 @@ from pathlib import Path
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from intake.email_address import is_valid_address
 from intake.folding import fold
 from models import School
 
 REQUIRED_COLUMNS = ("red_izo", "name", "street", "town", "postcode", "region", "director_email")
 _RED_IZO = re.compile(r"^\d{9}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _POSTCODE = re.compile(r"^\d{3} ?\d{2}$")
 DEMO_FILE = "demo"
 MAX_QUERY_CHARS = 100
@@ -50,7 +50,7 @@ def _row_problem(row: dict[str, str]) -> str | None:
         return "chybí obec"
     if row["postcode"] and not _POSTCODE.match(row["postcode"]):
         return f"PSČ „{row['postcode']}“ má mít tvar 123 45"
-    if row["director_email"] and not _EMAIL.match(row["director_email"]):
+    if row["director_email"] and not is_valid_address(row["director_email"]):
         return f"e-mail ředitele „{row['director_email']}“ není platný"
     return None
 

@@ -21,9 +21,11 @@ from intake.validation import (
     validate_submission,
 )
 from models import School
+from ozvise.argon2_gate import argon2_bounded
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
+from ozvise.limit_policy import accepted_report, failed_lookup
 
 bp = Blueprint("submit", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/intake")
@@ -61,7 +63,7 @@ def form():
 
 
 @bp.post("/nahlasit")
-@limiter.limit(lambda: settings().rate_limit_reports)
+@limiter.limit(lambda: settings().rate_limit_reports, deduct_when=accepted_report)
 def submit():
     if request.form.get(HONEYPOT_FIELD):
         return _render_form("Formulář se nepodařilo odeslat. Pole „Nevyplňujte“ musí zůstat "
@@ -86,7 +88,8 @@ def submit():
 
 
 @bp.route("/stav", methods=["GET", "POST"])
-@limiter.limit(RECEIPT_LOOKUP_LIMIT, methods=["POST"])
+@limiter.limit(RECEIPT_LOOKUP_LIMIT, methods=["POST"], deduct_when=failed_lookup)
+@argon2_bounded()
 def status_lookup():
     if request.method == "GET":
         return render_template("intake/status_lookup.html")

@@ -1,5 +1,6 @@
 """The one schema every part of Ozvi se shares (SQLAlchemy 2.x typed declarative)."""
 
+from models.abuse import JobLock, LoginThrottle, TotpStep
 from models.audit import AuditEvent
 from models.base import Base, make_engine, make_session_factory, new_id, utcnow
 from models.counsellors import Counsellor, CounsellorShare
@@ -30,10 +31,11 @@ from models.security import LoginAttempt
 
 __all__ = [
     "AuditEvent", "Base", "ConfirmationPurpose", "SchoolConfirmation", "Verification",
-    "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf",
-    "KeyRecipient", "LoginAttempt", "MemberRole", "Message", "MessageAuthor",
+    "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf", "JobLock",
+    "KeyRecipient", "LoginAttempt", "LoginThrottle", "MemberRole", "Message", "MessageAuthor",
     "MissedRedaction", "ModerationCopy", "ModerationDecision", "ModerationKey", "Moderator",
     "Note", "OutboxMessage", "OutboxStatus", "Plan", "Redaction", "RedactionSource", "Report",
     "ReportKey", "ReportPdfPassword", "ReportStatus", "School", "SchoolKey", "SchoolMember",
+    "TotpStep",
     "make_engine", "make_session_factory", "new_id", "utcnow",
 ]

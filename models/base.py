@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import uuid
 from datetime import UTC, datetime
 
@@ -47,6 +48,7 @@ def make_engine(url: str, **kwargs: object) -> Engine:
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            _owner_only(engine.url.database)  # before WAL: -wal/-shm inherit this mode
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
@@ -55,5 +57,18 @@ def make_engine(url: str, **kwargs: object) -> Engine:
     return engine
 
 
-def make_session_factory(engine: Engine) -> sessionmaker:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+def _owner_only(database: str | None) -> None:
+    """SQLite files 0600 whatever the umask (they hold every report's ciphertexts)."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.chmod(database + suffix, 0o600)
+        except FileNotFoundError:
+            pass
+
+
+def make_session_factory(engine: Engine, audit_key: bytes | None = None) -> sessionmaker:
+    """Sessions of ``engine``; ``audit_key`` (kept outside the database) lets
+    ``models.audit.record`` authenticate the entries it appends."""
+    return sessionmaker(bind=engine, expire_on_commit=False, info={"audit_key": audit_key})

@@ -7,10 +7,14 @@ from datetime import timedelta
 
 from flask import Flask
 
+from ozvise.argon2_gate import install_argon2_gate
+from ozvise.audit_key import audit_key
+from ozvise.client_identity import install_proxy_fix
 from ozvise.config import Settings
 from ozvise.db import init_db
 from ozvise.errors import install_error_handlers
 from ozvise.extensions import csrf, limiter
+from ozvise.file_modes import secure_instance_folder
 from ozvise.localtime import cs_date, cs_datetime
 from ozvise.security import install_security_headers
 
@@ -40,9 +44,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config[SETTINGS_KEY] = settings
     logging.getLogger("waitress").setLevel(logging.WARNING)
 
-    init_db(app, settings.database_url)
+    install_proxy_fix(app, settings.trusted_proxy_hops)
+    secure_instance_folder(settings)
+    init_db(app, settings.database_url, audit_key(settings))
     csrf.init_app(app)
     limiter.init_app(app)
+    install_argon2_gate(app)
     install_security_headers(app)
     install_error_handlers(app)
     app.add_template_filter(cs_date, "cs_date")

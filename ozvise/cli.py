@@ -36,7 +36,17 @@ def waitress_options(app) -> dict[str, object]:  # noqa: ANN001
 def session_for(settings: Settings):  # noqa: ANN201
     from models import make_engine, make_session_factory
 
-    return make_session_factory(make_engine(settings.database_url))()
+    return make_session_factory(make_engine(settings.database_url), checked_audit_key(settings))()
+
+
+def checked_audit_key(settings: Settings) -> bytes:
+    """The audit key, or a Czech error (not a traceback) when the setting is unusable."""
+    from ozvise.audit_key import AuditKeyError, audit_key
+
+    try:
+        return audit_key(settings)
+    except AuditKeyError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command(help="Spustí server (waitress, produkční WSGI server; bez přístupového logu).")
@@ -45,24 +55,30 @@ def session_for(settings: Settings):  # noqa: ANN201
 @click.option("--threads", default=8, show_default=True, type=int)
 @click.option("--no-outbox", is_flag=True,
               help="Nespouštět odesílání e-mailů v pozadí (běží-li zvlášť `ozvise outbox run`).")
-def serve(host: str, port: int, threads: int, no_outbox: bool) -> None:
+@click.option("--no-housekeeping", is_flag=True,
+              help="Nespouštět plánovanou údržbu (anonymizace, mazání záznamů o přihlášení, "
+                   "pošta); pak ji spouštějte z cronu: `ozvise housekeeping run`.")
+def serve(host: str, port: int, threads: int, no_outbox: bool, no_housekeeping: bool) -> None:
     from waitress import serve as waitress_serve
 
     from ozvise.app import create_app
 
-    app = create_app(settings_from_env())
+    settings = settings_from_env()
+    checked_audit_key(settings)
+    app = create_app(settings)
     from intake.redaction import warm_up
 
     warm_up()  # load the detector once, before the first pupil waits for it
     click.echo(f"Ozvi se běží na http://{host}:{port}/  (formulář pro žáky)")
     click.echo(f"  portál školy:  http://{host}:{port}/skola/")
     click.echo(f"  moderace:      http://{host}:{port}/moderace/")
-    if not no_outbox:
-        from delivery.worker import start_background
+    if not no_housekeeping:
         from ozvise.db import session_factory
+        from ozvise.housekeeping import JOB_NAMES, start_background
 
-        start_background(session_factory(app), app.config["OZVISE_SETTINGS"])
-        click.echo("  odesílání e-mailů běží v pozadí (vypnete volbou --no-outbox)")
+        jobs = tuple(name for name in JOB_NAMES if not (no_outbox and name == "outbox"))
+        start_background(session_factory(app), app.config["OZVISE_SETTINGS"], only=jobs)
+        click.echo(f"  údržba v pozadí: {', '.join(jobs)} (vypnete volbou --no-housekeeping)")
     click.echo("Ukončíte klávesami Ctrl+C.")
     sys.stdout.flush()
     # No access log: waitress writes none unless wrapped in TransLogger, and we never do,
@@ -78,10 +94,13 @@ def db() -> None:
 @db.command("upgrade", help="Převede schéma databáze na nejnovější verzi (idempotentní).")
 def db_upgrade() -> None:
     from models.migrate import upgrade
+    from ozvise.audit_cli import seal_after_upgrade
+    from ozvise.file_modes import secure_instance_folder
 
     settings = settings_from_env()
-    settings.instance_dir.mkdir(parents=True, exist_ok=True)
+    secure_instance_folder(settings)
     upgrade(settings.database_url)
+    seal_after_upgrade(session_for(settings))
     click.echo("Databáze je aktuální.")
 
 
@@ -336,30 +355,20 @@ def demo_code_command(account: str) -> None:
     click.echo(code)
 
 
-@main.group(help="Auditní záznam.")
-def audit() -> None:
-    pass
-
-
-@audit.command("verify", help="Ověří hashový řetězec auditního záznamu.")
-def audit_verify() -> None:
-    from models.audit import verify
-
-    count, broken = verify(session_for(settings_from_env()))
-    if broken is None:
-        click.echo(f"Auditní záznam je neporušený ({count} záznamů).")
-        return
-    click.echo(f"PORUŠENO: první vadný záznam má id {broken.entry_id}: {broken.reason}.",
-               err=True)
-    sys.exit(1)
-
-
 def _register_detection_commands() -> None:
     from ner.cli import bench, detect, redact
 
     main.add_command(detect)
     main.add_command(redact)
     main.add_command(bench)
+
+
+def _register_operations_commands() -> None:
+    from ozvise.audit_cli import audit
+    from ozvise.housekeeping_cli import housekeeping
+
+    main.add_command(audit)
+    main.add_command(housekeeping)
 
 
 _register_detection_commands()
@@ -373,3 +382,4 @@ def _register_school_trust_commands() -> None:
 
 
 _register_school_trust_commands()
+_register_operations_commands()

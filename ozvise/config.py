@@ -44,6 +44,14 @@ class Settings:
     session_idle_minutes: int = 30
     testing: bool = False
     moderate_followups: bool = True
+    #: proxies in front of the server whose X-Forwarded-For/-Proto/-Host are trusted (0: none)
+    trusted_proxy_hops: int = 0
+    #: Argon2id evaluations of receipt lookups and logins running at once (0: no cap)
+    argon2_concurrency: int = field(default_factory=lambda: default_argon2_concurrency())
+    #: how long a request waits for an Argon2 slot before it is answered "busy, try again"
+    argon2_wait_ms: int = 250
+    #: HMAC key of the audit log (hex); None: ``<instance>/audit_key``, created on first use
+    audit_key_hex: str | None = None
 
     @property
     def outbox_dir(self) -> Path:
@@ -73,10 +81,21 @@ class Settings:
             base_url=env.get("OZVISE_BASE_URL", cls.base_url).rstrip("/"),
             rate_limit_storage=env.get("OZVISE_RATE_LIMIT_STORAGE", cls.rate_limit_storage),
             rate_limit_reports=env.get("OZVISE_RATE_LIMIT_REPORTS", cls.rate_limit_reports),
+            trusted_proxy_hops=int(env.get("OZVISE_TRUSTED_PROXY_HOPS", "0")),
+            argon2_concurrency=int(env.get("OZVISE_ARGON2_CONCURRENCY")
+                                   or default_argon2_concurrency()),
+            argon2_wait_ms=int(env.get("OZVISE_ARGON2_WAIT_MS", str(cls.argon2_wait_ms))),
+            audit_key_hex=env.get("OZVISE_AUDIT_KEY") or None,
         )
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def default_argon2_concurrency() -> int:
+    """Half the CPU cores (at least one): password and receipt guesses can never take
+    every core, so the pages that need no Argon2 stay fast under a guessing flood."""
+    return max(1, (os.cpu_count() or 2) // 2)
 
 
 def _instance_secret(instance: Path) -> str:

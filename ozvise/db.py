@@ -10,9 +10,9 @@ from models import make_engine, make_session_factory
 EXTENSION = "ozvise.db"
 
 
-def init_db(app: Flask, database_url: str) -> None:
+def init_db(app: Flask, database_url: str, audit_key: bytes | None = None) -> None:
     engine = make_engine(database_url, pool_pre_ping=True)
-    app.extensions[EXTENSION] = make_session_factory(engine)
+    app.extensions[EXTENSION] = make_session_factory(engine, audit_key)
 
     @app.teardown_appcontext
     def _close_session(exc: BaseException | None) -> None:

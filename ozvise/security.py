@@ -8,6 +8,8 @@ import os
 
 from flask import Flask, Response, request
 
+from ozvise.client_identity import client_address
+
 #: Rotated at every start and never written anywhere: rate-limit keys cannot be
 #: turned back into IP addresses, not even from a memory dump after a restart.
 _RATE_KEY_SECRET = os.urandom(32)
@@ -15,7 +17,7 @@ _RATE_KEY_SECRET = os.urandom(32)
 
 def hashed_client_key() -> str:
     """Flask-Limiter key: keyed hash of the client address, held in memory only."""
-    address = (request.remote_addr or "").encode()
+    address = client_address().encode()
     return hmac.new(_RATE_KEY_SECRET, address, hashlib.sha256).hexdigest()[:32]
 
 

@@ -14,18 +14,21 @@ from typing import Any
 
 from flask import Flask, abort, current_app, flash, redirect, request, session, url_for
 from flask_login import LoginManager, current_user, user_logged_in, user_logged_out
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from models import Counsellor, LoginAttempt, MemberRole, Moderator, SchoolMember, utcnow
+from ozvise.client_identity import client_tag
 from ozvise.db import db
+from review_ui import login_throttle
 from review_ui.keyring import KeyRing
+from review_ui.session_binding import install_session_binding
 
 login_manager = LoginManager()
 KEYRING = "ozvise.keyring"
-MAX_FAILED_LOGINS = 5
-FAILED_LOGIN_WINDOW = timedelta(minutes=15)
 LOGIN_RECORD_RETENTION = timedelta(days=7)
+#: free tries of one client on one account before the growing delays start
+MAX_FAILED_LOGINS = login_throttle.FREE_FAILURES
 
 
 class Principal:
@@ -61,7 +64,8 @@ _ACCOUNT_MODELS = {"member": SchoolMember, "moderator": Moderator, "counsellor":
 
 def init_auth(app: Flask) -> None:
     login_manager.init_app(app)
-    login_manager.session_protection = "strong"
+    login_manager.session_protection = None  # replaced by review_ui.session_binding
+    install_session_binding(app)
     settings = app.config["OZVISE_SETTINGS"]
     app.extensions[KEYRING] = KeyRing(idle_seconds=settings.session_idle_minutes * 60)
 
@@ -150,15 +154,21 @@ ALL_MEMBERS = (MemberRole.ADMIN.value, MemberRole.HANDLER.value, MemberRole.ANAL
 
 
 def too_many_failures(account_type: str, account_id: int) -> bool:
-    since = utcnow() - FAILED_LOGIN_WINDOW
-    count = db().scalar(select(func.count(LoginAttempt.id)).where(
-        LoginAttempt.account_type == account_type, LoginAttempt.account_id == account_id,
-        LoginAttempt.success.is_(False), LoginAttempt.created_at >= since))
-    return (count or 0) >= MAX_FAILED_LOGINS
+    """Reserve one try of this client on this account (``review_ui.login_throttle``);
+    True if the client must wait first. Call right before checking a password or code."""
+    verdict = login_throttle.reserve_attempt(db(), f"{account_type}:{account_id}", client_tag())
+    return not verdict.allowed
+
+
+def step_passed(account_type: str, account_id: int) -> None:
+    """The password was right (the code comes next): give the reserved try back."""
+    login_throttle.give_back(db(), f"{account_type}:{account_id}", client_tag())
 
 
 def record_attempt(account_type: str, account_id: int, success: bool) -> None:
     db().add(LoginAttempt(account_type=account_type, account_id=account_id, success=success))
+    if success:
+        login_throttle.succeeded(db(), f"{account_type}:{account_id}", client_tag())
 
 
 def purge_login_attempts(session: Session) -> int:
@@ -169,4 +179,4 @@ def purge_login_attempts(session: Session) -> int:
     """
     cutoff = utcnow() - LOGIN_RECORD_RETENTION
     result = session.execute(delete(LoginAttempt).where(LoginAttempt.created_at < cutoff))
-    return result.rowcount or 0
+    return (result.rowcount or 0) + login_throttle.purge(session, cutoff)

@@ -13,10 +13,12 @@ from crypto.messages import REPORTER
 from intake.receipts import RECEIPT_LOOKUP_LIMIT, report_for_receipt
 from models import MessageAuthor, Report
 from models.audit import record
+from ozvise.argon2_gate import argon2_bounded
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.errors import error_response
 from ozvise.extensions import limiter
+from ozvise.limit_policy import failed_lookup
 from review_ui.thread import (
     ConversationClosed,
     InvalidMessage,
@@ -53,7 +55,8 @@ def _json(message: ThreadMessage) -> dict[str, object]:
 
 
 @bp.get("/reports/messages")
-@limiter.limit(RECEIPT_LOOKUP_LIMIT)
+@limiter.limit(RECEIPT_LOOKUP_LIMIT, deduct_when=failed_lookup)
+@argon2_bounded(("GET",))
 def read():
     held = _authorise()
     if held is None:
@@ -67,7 +70,8 @@ def read():
 
 
 @bp.post("/reports/messages")
-@limiter.limit(RECEIPT_LOOKUP_LIMIT)
+@limiter.limit(RECEIPT_LOOKUP_LIMIT, deduct_when=failed_lookup)
+@argon2_bounded()
 def write():
     held = _authorise()
     if held is None:

@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 from crypto.counsellor_keys import unlock_counsellor_key
 from crypto.envelope import open_report, unwrap_from
 from crypto.errors import DecryptionError
-from crypto.passwords import hash_password, verify_password
+from crypto.passwords import verify_password
 from models import Counsellor, Report, utcnow
 from models.audit import record
-from ozvise.context import settings
+from ozvise.argon2_gate import argon2_bounded
 from ozvise.db import db
 from ozvise.extensions import limiter
 from review_ui.auth import (
@@ -31,6 +31,7 @@ from review_ui.auth import (
     unlocked_key_or_relogin,
 )
 from review_ui.counsellor_shares import counsellor_key, shared_reports
+from review_ui.login_timing import equal_time_miss
 from review_ui.portal.notes import add_note, open_notes
 from review_ui.second_factor import verify_code
 from review_ui.thread import InvalidMessage, clean_text
@@ -38,16 +39,8 @@ from review_ui.thread import InvalidMessage, clean_text
 bp = Blueprint("counsellor", __name__, template_folder="templates")
 
 LOGIN_FAILED = "Přihlášení se nepodařilo. Zkontrolujte jméno, heslo a kód z aplikace."
-THROTTLED = "Příliš mnoho neúspěšných pokusů. Zkuste to prosím za 15 minut."
-_dummy_hashes: dict[str, str] = {}
-
-
-def _spend_like_a_login(password: str) -> None:
-    """An unknown username costs one Argon2 verification too (no timing oracle)."""
-    cost = settings().kdf.to_json()
-    if cost not in _dummy_hashes:
-        _dummy_hashes[cost] = hash_password("ozvise-dummy-password", settings().kdf)
-    verify_password(_dummy_hashes[cost], password)
+THROTTLED = ("Příliš mnoho neúspěšných pokusů z tohoto zařízení. Zkuste to prosím znovu za "
+             "chvíli (čekání se s dalšími neúspěchy prodlužuje, nejvýše na 15 minut).")
 
 
 def _login_form(error: str | None = None, status: int = 200, username: str = ""):
@@ -56,6 +49,7 @@ def _login_form(error: str | None = None, status: int = 200, username: str = "")
 
 @bp.route("/prihlaseni", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
+@argon2_bounded()
 def login():
     if request.method == "GET":
         return _login_form()
@@ -64,7 +58,7 @@ def login():
     counsellor = db().scalars(select(Counsellor).where(
         func.lower(Counsellor.username) == username, Counsellor.active.is_(True))).first()
     if counsellor is None:
-        _spend_like_a_login(password)
+        equal_time_miss(password)
         return _login_form(LOGIN_FAILED, 401, username)
     if too_many_failures("counsellor", counsellor.id):
         record(db(), f"counsellor:{counsellor.id}", "login.throttled")

@@ -12,9 +12,14 @@ import time
 
 import pyotp
 import segno
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from models import TotpStep
+from ozvise.db import db
 
 ISSUER = "Ozvi se"
-_last_used: dict[str, int] = {}
 
 
 def new_secret() -> str:
@@ -43,11 +48,26 @@ def verify_code(secret: str | None, code: str, account_key: str) -> bool:
         at = now + drift * totp.interval
         step = int(at // totp.interval)
         if totp.at(at) == code:
-            if _last_used.get(account_key, -1) >= step:
-                return False
-            _last_used[account_key] = step
-            return True
+            return claim_step(db(), account_key, step)
     return False
+
+
+def claim_step(session: Session, account_key: str, step: int) -> bool:
+    """Record ``step`` as used for the account unless it (or a later one) already was.
+
+    One INSERT … ON CONFLICT DO NOTHING, else one conditional UPDATE: of two concurrent
+    claims of the same step exactly one succeeds. The caller commits (with the login).
+    """
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    inserted = session.execute(dialect.insert(TotpStep).values(
+        account=account_key, last_step=step).on_conflict_do_nothing().returning(
+        TotpStep.account)).first()
+    if inserted is not None:
+        return True
+    advanced = session.execute(update(TotpStep).where(
+        TotpStep.account == account_key, TotpStep.last_step < step).values(last_step=step)
+        .execution_options(synchronize_session=False))
+    return (advanced.rowcount or 0) == 1
 
 
 def current_code(secret: str) -> str:

@@ -97,6 +97,9 @@ def app(settings, request):
     from ozvise.app import create_app
 
     application = create_app(settings)
+    from tests import factories
+
+    factories.CURRENT_APP = application
     if request.node.get_closest_marker("no_moderation_key") is None:
         from ozvise.db import session_factory
         from tests.factories import install_moderation_key
@@ -104,6 +107,7 @@ def app(settings, request):
         with session_factory(application)() as db_session:
             install_moderation_key(db_session)
     yield application
+    factories.CURRENT_APP = None
     from ozvise.db import session_factory
 
     session_factory(application).kw["bind"].dispose()

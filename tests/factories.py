@@ -69,13 +69,25 @@ def csrf_token(client, path: str = "/") -> str:
 def fresh_code(account: str, totp_secret: str) -> str:
     """The account's current TOTP code (``account`` as in ``second_factor``: ``member:3``).
 
-    A code is accepted once per 30-second step and account (replay protection), so the
-    last use is forgotten first, as if the person waited for the next code.
+    A code is accepted once per 30-second step and account (replay protection, stored in
+    the ``totp_steps`` table), so the last use is forgotten first, as if the person waited
+    for the next code.
     """
+    from sqlalchemy import delete
+
+    from models import TotpStep
+    from ozvise.db import session_factory
     from review_ui import second_factor
 
-    second_factor._last_used.pop(account, None)
+    if CURRENT_APP is not None:
+        with session_factory(CURRENT_APP)() as session:
+            session.execute(delete(TotpStep).where(TotpStep.account == account))
+            session.commit()
     return second_factor.current_code(totp_secret)
+
+
+#: the test's app (set by the ``app`` fixture), whose database ``fresh_code`` resets
+CURRENT_APP = None
 
 
 def submit_code(client, path: str, account: str, totp_secret: str):

@@ -10,7 +10,7 @@ from review_ui.second_factor import verify_code
 
 
 @pytest.mark.no_moderation_key  # the demo seed creates the moderation key itself
-def test_demo_seed_prints_credentials_and_codes_only_for_demo_accounts(settings, session):
+def test_demo_seed_prints_credentials_and_codes_only_for_demo_accounts(app, settings, session):
     env = {"OZVISE_DATABASE_URL": settings.database_url,
            "OZVISE_INSTANCE_DIR": str(settings.instance_dir)}
     runner = CliRunner()
@@ -29,7 +29,8 @@ def test_demo_seed_prints_credentials_and_codes_only_for_demo_accounts(settings,
         SchoolMember.email == "resitel@demo.ozvise.example")).one()
     code = runner.invoke(main, ["demo", "code", member.email], env=env)
     assert code.exit_code == 0
-    assert verify_code(member.totp_secret, code.output.strip(), f"demo:{member.totp_secret}")
+    with app.app_context():
+        assert verify_code(member.totp_secret, code.output.strip(), f"demo:{member.id}")
 
     refused = runner.invoke(main, ["demo", "code", "someone@skola.example"], env=env)
     assert refused.exit_code != 0 and "není ukázkový účet" in refused.output

@@ -20,13 +20,15 @@ from werkzeug.wrappers import Response
 
 from crypto.errors import DecryptionError
 from crypto.moderation_keys import unlock_for_moderator
-from crypto.passwords import hash_password, verify_password
+from crypto.passwords import verify_password
 from models import Moderator, utcnow
 from models.audit import record
-from ozvise.context import settings
+from ozvise.argon2_gate import argon2_bounded
 from ozvise.db import db
 from ozvise.extensions import limiter
-from review_ui.auth import Principal, keyring, record_attempt, too_many_failures
+from ozvise.safe_redirect import local_target
+from review_ui.auth import Principal, keyring, record_attempt, step_passed, too_many_failures
+from review_ui.login_timing import equal_time_miss
 from review_ui.moderation import bp
 from review_ui.moderation.accounts import find_moderator
 from review_ui.second_factor import new_secret, qr_data_uri, verify_code
@@ -35,25 +37,15 @@ PENDING = "moderation_pending"
 PENDING_SECONDS = 300
 LOGIN_FAILED = "Přihlášení se nepodařilo. Zkontrolujte uživatelské jméno a heslo."
 CODE_FAILED = "Kód nesouhlasí nebo už byl použit. Opište aktuální kód z aplikace."
-THROTTLED = "Příliš mnoho neúspěšných pokusů. Zkuste to prosím za 15 minut."
+THROTTLED = ("Příliš mnoho neúspěšných pokusů z tohoto zařízení. Zkuste to prosím znovu za "
+             "chvíli (čekání se s dalšími neúspěchy prodlužuje, nejvýše na 15 minut).")
 NO_KEY = ("Váš účet zatím nemá přístup k moderačnímu klíči, takže by hlášení nešla přečíst. "
           "Požádejte provozovatele, aby vám přístup udělil (ozvise moderators grant).")
-_dummy_hash: dict[str, str] = {}
-
-
-def _equal_time_miss(password: str) -> None:
-    """Verify against a dummy hash, so an unknown username costs as much as a known one."""
-    cost = settings().kdf
-    key = cost.to_json()
-    if key not in _dummy_hash:
-        _dummy_hash[key] = hash_password("ozvise-dummy-password", cost)
-    verify_password(_dummy_hash[key], password)
 
 
 def _safe_next(target: str | None) -> str | None:
-    if target and target.startswith("/moderace/") and "//" not in target and "\\" not in target:
-        return target
-    return None
+    """Only paths of this surface: no open redirect, no header injection."""
+    return local_target(target, "/moderace/")
 
 
 def _pending() -> Moderator | None:
@@ -72,6 +64,7 @@ def _restart() -> Response:
 
 @bp.route("/prihlaseni", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
+@argon2_bounded()
 def login():
     if request.method == "GET":
         return render_template("moderation/login.html", next=_safe_next(request.args.get("next")))
@@ -80,7 +73,7 @@ def login():
     next_url = _safe_next(request.form.get("next"))
     moderator = find_moderator(db(), username) if username else None
     if moderator is None or not moderator.active:
-        _equal_time_miss(password)
+        equal_time_miss(password)
         return render_template("moderation/login.html", error=LOGIN_FAILED, username=username,
                                next=next_url), 401
     if too_many_failures("moderator", moderator.id):
@@ -94,6 +87,7 @@ def login():
         db().commit()
         return render_template("moderation/login.html", error=LOGIN_FAILED, username=username,
                                next=next_url), 401
+    step_passed("moderator", moderator.id)
     try:
         _key, private_key = unlock_for_moderator(db(), moderator, password)
     except DecryptionError:

@@ -20,9 +20,11 @@ from crypto.passwords import verify_password
 from crypto.school_keys import unlock_for_member
 from models import SchoolKey, SchoolMember, utcnow
 from models.audit import record
+from ozvise.argon2_gate import argon2_bounded
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
+from ozvise.safe_redirect import local_target
 from review_ui import second_factor
 from review_ui.auth import (
     MEMBER_READERS,
@@ -30,24 +32,25 @@ from review_ui.auth import (
     keyring,
     purge_login_attempts,
     record_attempt,
+    step_passed,
     too_many_failures,
 )
+from review_ui.login_timing import equal_time_miss
 from review_ui.portal import bp
 from review_ui.portal.fields import FieldError, new_password
 from review_ui.portal.invitations import accept, find_invited, token_hash
 
 LOGIN_FAILED = "Přihlášení se nepodařilo. Zkontrolujte e-mail a heslo."
-THROTTLED = "Příliš mnoho neúspěšných pokusů. Zkuste to prosím za 15 minut."
+THROTTLED = ("Příliš mnoho neúspěšných pokusů z tohoto zařízení. Zkuste to prosím znovu za "
+             "chvíli (čekání se s dalšími neúspěchy prodlužuje, nejvýše na 15 minut).")
 PENDING_SECONDS = 600
 #: session entries that survive the session reset at the end of a login
 CARRIED_OVER = ("registration_handle",)
 
 
 def _safe_next(target: str | None) -> str | None:
-    """Only paths of this portal: no open redirect to another site."""
-    if target and target.startswith("/skola/") and "//" not in target and "\\" not in target:
-        return target
-    return None
+    """Only paths of this surface: no open redirect, no header injection."""
+    return local_target(target, "/skola/")
 
 
 def begin_second_step(member: SchoolMember, private_key: bytes | None,
@@ -100,6 +103,7 @@ def _throttled(member: SchoolMember, template: str, **context: object):
 
 @bp.route("/prihlaseni", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
+@argon2_bounded()
 def login():
     next_url = _safe_next(request.values.get("next"))
     if request.method == "GET":
@@ -110,6 +114,7 @@ def login():
     member = db().scalars(select(SchoolMember).where(
         func.lower(SchoolMember.email) == email, SchoolMember.active.is_(True))).first()
     if member is None or member.password_hash is None:
+        equal_time_miss(password)
         db().commit()
         return render_template("portal/login.html", error=LOGIN_FAILED, email=email,
                                next=next_url), 401
@@ -129,6 +134,7 @@ def login():
         db().commit()
         return render_template("portal/login.html", error=LOGIN_FAILED, email=email,
                                next=next_url), 401
+    step_passed("member", member.id)
     if member.email_confirmed_at is None:
         db().commit()
         return render_template("portal/login.html", email=email, next=next_url,
@@ -200,6 +206,7 @@ def confirm_email(token: str):
 
 @bp.route("/pozvanka/<token>", methods=["GET", "POST"])
 @limiter.limit("20 per minute", methods=["POST"])
+@argon2_bounded()
 def invitation(token: str):
     member = find_invited(db(), token)
     if member is None:
@@ -228,6 +235,7 @@ def invitation(token: str):
         return render_template("portal/invitation.html", **context, error_field="code",
                                error="Kód nesouhlasí. Opište prosím kód, který vám sdělil "
                                      "správce školy."), 400
+    step_passed("member", member.id)
     record(db(), f"member:{member.id}", "member.invitation_accepted", f"school:{member.school_id}")
     db().commit()
     return begin_second_step(member, private_key)

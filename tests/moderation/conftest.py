@@ -8,14 +8,7 @@ import pytest
 
 from intake.receipts import report_for_receipt
 from models import Report
-from review_ui import second_factor
 from tests.factories import login_moderator, make_moderator, register_school, submit_form
-
-
-@pytest.fixture(autouse=True)
-def fresh_totp_replay_cache(monkeypatch):
-    """Account ids repeat across the per-test databases; the replay cache must not."""
-    monkeypatch.setattr(second_factor, "_last_used", {})
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pyotp
 import pytest
 
-from review_ui import second_factor
 from tests.factories import delivered_report, fresh_code, make_school, register_school
 from tests.portal.helpers import CONTACTS, FIRST_PASSWORD, link_path, outbox
 
@@ -16,8 +15,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser,
 
 
 def _enrol_totp(page) -> None:
-    # member ids repeat across tests' fresh databases; forget earlier tests' used codes
-    second_factor._last_used.clear()
     secret = page.inner_text("#totp-secret").strip()
     page.fill("#code", pyotp.TOTP(secret).now())
     page.click("button:has-text('Ověřit a pokračovat')")
