@@ -12,6 +12,8 @@ from ozvise.db import init_db
 from ozvise.errors import install_error_handlers
 from ozvise.extensions import csrf, limiter
 from ozvise.localtime import cs_date, cs_datetime
+from ozvise.rate_key import install_rate_key
+from ozvise.redis_store import install_store_errors
 from ozvise.security import install_security_headers
 
 SETTINGS_KEY = "OZVISE_SETTINGS"
@@ -42,9 +44,11 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     init_db(app, settings.database_url)
     csrf.init_app(app)
+    install_rate_key(app, settings.rate_limit_storage)
     limiter.init_app(app)
     install_security_headers(app)
     install_error_handlers(app)
+    install_store_errors(app)
     app.add_template_filter(cs_date, "cs_date")
     app.add_template_filter(cs_datetime, "cs_datetime")
     _register_blueprints(app)

@@ -49,8 +49,12 @@ def serve(host: str, port: int, threads: int, no_outbox: bool) -> None:
     from waitress import serve as waitress_serve
 
     from ozvise.app import create_app
+    from ozvise.redis_store import StoreConfigError
 
-    app = create_app(settings_from_env())
+    try:
+        app = create_app(settings_from_env())
+    except StoreConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
     from intake.redaction import warm_up
 
     warm_up()  # load the detector once, before the first pupil waits for it

@@ -6,7 +6,7 @@ contact gets a one-time invitation (link by e-mail + code shown here, see
 ``invitations``); the registering person gets an e-mail confirmation link; the director's
 e-mail from the public register is told about the registration. The registering person
 then enrols TOTP and sees the recovery key and the invitation codes exactly once.
-Those secrets wait in the process keyring (memory only), never in the cookie or the DB.
+Those secrets wait in the key ring (memory, or sealed in Redis), never in the cookie or the DB.
 """
 
 from __future__ import annotations
