@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import redis
-from flask import Flask
+from flask import Flask, g
 
 from ozvise.errors import error_response
 
@@ -74,4 +74,7 @@ def install_store_errors(app: Flask) -> None:
     @app.errorhandler(redis.RedisError)
     def _store_unavailable(exc: redis.RedisError):
         app.logger.error("shared store unavailable: %s", type(exc).__name__)
+        manager = getattr(app, "login_manager", None)
+        if manager is not None:  # rendering the page must not ask the lost store who it is
+            g._login_user = manager.anonymous_user()
         return error_response(503, "store_unavailable", STORE_UNAVAILABLE)
