@@ -22,7 +22,7 @@ import time
 
 from flask import Flask, current_app
 
-from ozvise.redis_store import connect, is_memory
+from ozvise.redis_store import TIMEOUT_SECONDS, connect, is_memory
 
 EXTENSION = "ozvise.rate_key"
 REDIS_KEY = "ozvise:rate-limit-key-secret"
@@ -59,8 +59,14 @@ class SharedSecret:
 
 
 def install_rate_key(app: Flask, storage_url: str) -> None:
-    app.extensions[EXTENSION] = (ProcessSecret() if is_memory(storage_url)
-                                 else SharedSecret(storage_url))
+    """The app's rate-key secret; with Redis, also Flask-Limiter's timeouts, so a hung
+    Redis fails a request (a Czech 503) instead of holding it forever."""
+    if is_memory(storage_url):
+        app.extensions[EXTENSION] = ProcessSecret()
+        return
+    app.extensions[EXTENSION] = SharedSecret(storage_url)
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {
+        "socket_timeout": TIMEOUT_SECONDS, "socket_connect_timeout": TIMEOUT_SECONDS})
 
 
 def rate_key_secret() -> bytes:

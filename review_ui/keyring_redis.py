@@ -38,7 +38,10 @@ class RedisKeyRing(KeyRing):
     """Unlocked keys sealed in Redis under per-entry keys that only the cookie carries."""
 
     def __init__(self, idle_seconds: float, client: redis.Redis) -> None:
-        super().__init__(idle_seconds)
+        # KeyRing.__init__ deliberately not called: a method added to KeyRing and not
+        # overridden here then fails loudly (no ``_entries``) instead of quietly keeping
+        # keys in one process's memory.
+        self._idle = idle_seconds
         self._client = client
         self._ttl = max(1, math.ceil(idle_seconds))
 

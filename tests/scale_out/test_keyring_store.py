@@ -131,3 +131,10 @@ def test_memory_stays_the_default_and_redis_is_chosen_by_setting(settings, redis
     assert isinstance(ring, RedisKeyRing)
     handle = ring.put("member:1", b"k")
     assert ring.get(handle, "member:1") == b"k"
+
+
+def test_every_key_ring_operation_has_a_redis_implementation():
+    """An operation added to the in-memory ring must be added here too, or several
+    processes would quietly disagree about it."""
+    public = {name for name in vars(KeyRing) if not name.startswith("_")}
+    assert public and public <= set(vars(RedisKeyRing))
