@@ -15,13 +15,25 @@ from tests.redis_server import RedisServer
 
 
 @pytest.fixture
-def redis_app(settings, redis_url):
-    app = create_app(settings.with_overrides(keyring_storage=redis_url,
-                                             rate_limit_storage=redis_url))
-    yield app
+def make_app():
+    """``create_app``, with every app's database engine closed after the test."""
     from ozvise.db import session_factory
 
-    session_factory(app).kw["bind"].dispose()
+    made = []
+
+    def make(settings):
+        made.append(create_app(settings))
+        return made[-1]
+
+    yield make
+    for app in made:
+        session_factory(app).kw["bind"].dispose()
+
+
+@pytest.fixture
+def redis_app(settings, redis_url, make_app):
+    return make_app(settings.with_overrides(keyring_storage=redis_url,
+                                            rate_limit_storage=redis_url))
 
 
 def _entries(redis_server) -> list[bytes]:
@@ -46,10 +58,10 @@ def test_login_seals_entries_in_redis_and_logout_deletes_them(redis_app, redis_s
     assert client.get("/skola/").status_code == 302  # back to the login page
 
 
-def test_processes_sharing_a_limit_store_key_a_client_alike(settings, redis_url):
-    shared = [create_app(settings.with_overrides(rate_limit_storage=redis_url))
+def test_processes_sharing_a_limit_store_key_a_client_alike(settings, redis_url, make_app):
+    shared = [make_app(settings.with_overrides(rate_limit_storage=redis_url))
               for _ in range(2)]
-    alone = [create_app(settings) for _ in range(2)]
+    alone = [make_app(settings) for _ in range(2)]
 
     def key(app) -> str:
         with app.test_request_context("/", environ_base={"REMOTE_ADDR": "192.0.2.7"}):
@@ -82,11 +94,11 @@ def test_serve_refuses_an_unreachable_store_without_a_traceback(settings):
     assert "Traceback" not in result.output
 
 
-def test_a_lost_store_is_a_czech_503_not_a_stack_trace(settings):
+def test_a_lost_store_is_a_czech_503_not_a_stack_trace(settings, make_app):
     server = RedisServer()
     server.start()
     try:
-        app = create_app(settings.with_overrides(keyring_storage=server.url()))
+        app = make_app(settings.with_overrides(keyring_storage=server.url()))
         from ozvise.db import session_factory
 
         with session_factory(app)() as session:
