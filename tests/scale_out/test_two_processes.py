@@ -24,8 +24,10 @@ import models
 from crypto.school_keys import unlock_for_member
 from delivery.handover import hand_over
 from intake.receipts import report_for_receipt
-from models import SchoolKey, make_engine, make_session_factory
+from models import SchoolKey
+from ozvise.app import create_app
 from ozvise.config import TEST_KDF, Settings
+from ozvise.db import session_factory
 from tests.factories import MODERATOR_PASSWORD, make_moderator, register_school
 from tests.scale_out.cluster import (
     RoundRobinProxy,
@@ -85,9 +87,9 @@ def cluster(shared_db, redis_server, tmp_path_factory):
                      OZVISE_KEYRING_STORAGE=redis_server.url(0),
                      OZVISE_RATE_LIMIT_STORAGE=redis_server.url(1))
     logs = tmp_path_factory.mktemp("cluster-logs")
+    seeder = create_app(settings)  # first: it creates what the instance folder holds
     servers = [ServerProcess(env, logs / f"server{i}.log") for i in range(2)]
-    engine = make_engine(shared_db)  # seed while the servers load the detector
-    session = make_session_factory(engine)()
+    session = session_factory(seeder)()  # seed while the servers load the detector
     registered = register_school(session)
     moderator = make_moderator(session)
     proxy = None
@@ -105,7 +107,7 @@ def cluster(shared_db, redis_server, tmp_path_factory):
         for server in servers:
             server.stop()
         session.close()
-        engine.dispose()
+        session_factory(seeder).kw["bind"].dispose()
 
 
 def _submit_report(cluster: Cluster) -> None:
