@@ -20,7 +20,8 @@ REDIS_SERVER = Path("/usr/bin/redis-server")
 
 
 class RedisServer:
-    def __init__(self) -> None:
+    def __init__(self, password: str | None = None) -> None:
+        self.password = password
         self.root = Path(tempfile.mkdtemp(prefix="ozvise-redis-"))
         self.port = _free_port()
         self._process: subprocess.Popen | None = None
@@ -29,7 +30,8 @@ class RedisServer:
         self._process = subprocess.Popen(
             [str(REDIS_SERVER), "--port", str(self.port), "--bind", "127.0.0.1",
              "--save", "", "--appendonly", "no", "--dir", str(self.root),
-             "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning"],
+             "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning",
+             *(["--requirepass", self.password] if self.password else [])],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -44,10 +46,11 @@ class RedisServer:
         raise RuntimeError("redis-server did not start")
 
     def url(self, db: int = 0) -> str:
-        return f"redis://127.0.0.1:{self.port}/{db}"
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/{db}"
 
     def client(self, db: int = 0) -> redis.Redis:
-        return redis.Redis(host="127.0.0.1", port=self.port, db=db)
+        return redis.Redis(host="127.0.0.1", port=self.port, db=db, password=self.password)
 
     def stop(self) -> None:
         try:

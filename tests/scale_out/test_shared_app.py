@@ -111,3 +111,19 @@ def test_a_lost_store_is_a_czech_503_not_a_stack_trace(settings, make_app):
     page = client.get("/skola/")
     assert page.status_code == 503
     assert "Služba je na okamžik nedostupná" in page.get_data(as_text=True)
+
+
+def test_a_password_protected_store_needs_its_password(settings, make_app):
+    server = RedisServer(password="heslo-pro-redis")
+    server.start()
+    try:
+        ring = make_app(settings.with_overrides(
+            keyring_storage=server.url())).extensions["ozvise.keyring"]
+        handle = ring.put("member:1", b"k")
+        assert ring.get(handle, "member:1") == b"k"
+        without = server.url().replace(":heslo-pro-redis@", "")
+        with pytest.raises(StoreConfigError, match="neodpovídá") as raised:
+            make_app(settings.with_overrides(rate_limit_storage=without))
+        assert "heslo" not in str(raised.value)
+    finally:
+        server.stop()
