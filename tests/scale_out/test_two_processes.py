@@ -4,7 +4,7 @@ No sticky sessions: a request may reach either process, so everything a login le
 behind (the server-side session, the unlocked school key, the reporter's key, the CSRF
 token, rate-limit counters, the last TOTP step) must be shared. Runs on SQLite (one file,
 two processes) and PostgreSQL. The tests of this module share one cluster per database
-and run in order; the last one kills a process with SIGKILL.
+(and one logged-in school handler); the last one kills a process with SIGKILL.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import itertools
 import os
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyotp
 import pytest
@@ -56,7 +56,6 @@ class Cluster:
     moderator: object
     report_id: str = ""
     receipt: str = ""
-    clients: dict[str, requests.Session] = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -85,19 +84,20 @@ def cluster(shared_db, redis_server, tmp_path_factory):
                      OZVISE_RATE_LIMIT_STORAGE=redis_server.url(1))
     logs = tmp_path_factory.mktemp("cluster-logs")
     seeder = create_app(settings)  # first: it creates what the instance folder holds
+    session = session_factory(seeder)()
     servers = [ServerProcess(env, logs / f"server{i}.log") for i in range(2)]
-    session = session_factory(seeder)()  # seed while the servers load the detector
-    registered = register_school(session)
-    moderator = make_moderator(session)
     proxy = None
     try:
+        registered = register_school(session)  # while the servers load the detector
+        moderator = make_moderator(session)
         for server in servers:
             server.wait_ready()
         proxy = RoundRobinProxy([s.port for s in servers])
-        yield Cluster(servers=servers, proxy=proxy, redis=redis_server, settings=settings,
-                      session=session,
-                      school=registered.school, members=registered.members,
-                      moderator=moderator)
+        cluster = Cluster(servers=servers, proxy=proxy, redis=redis_server, settings=settings,
+                          session=session, school=registered.school,
+                          members=registered.members, moderator=moderator)
+        _submit_report(cluster)
+        yield cluster
     finally:
         if proxy is not None:
             proxy.stop()
@@ -143,14 +143,19 @@ def _session_cookie(client: requests.Session) -> dict:
     return serializer.loads(client.cookies["session"])
 
 
-def test_login_through_one_process_read_through_the_other(cluster):
-    _submit_report(cluster)
+@pytest.fixture(scope="module")
+def handler(cluster) -> requests.Session:
+    """The school's handler, logged in (password and code) through the first process."""
     member, password = cluster.members["handler"]
     client = browser_session()
     done = _login_member(client, cluster.servers[0].url, member, password)
     assert done.status_code == 302, done.text[:500]
-    cluster.clients["handler"] = client
+    return client
 
+
+def test_login_through_one_process_read_through_the_other(cluster, handler):
+    client = handler
+    member, password = cluster.members["handler"]
     page = client.get(f"{cluster.servers[1].url}/skola/hlaseni/{cluster.report_id}",
                       timeout=60, allow_redirects=False)
     assert page.status_code == 200, page.headers.get("Location")
@@ -183,8 +188,8 @@ def test_login_through_one_process_read_through_the_other(cluster):
     assert school_key[:16] not in repr(cookie).encode()
 
 
-def test_conversation_across_processes(cluster):
-    school = cluster.clients["handler"]
+def test_conversation_across_processes(cluster, handler):
+    school = handler
     a, b = cluster.servers[0].url, cluster.servers[1].url
     reporter = browser_session()
     opened = post_form(reporter, a + "/stav", {"receipt": cluster.receipt})
@@ -248,8 +253,8 @@ def test_totp_code_used_on_one_process_is_refused_on_the_other(cluster):
     assert again.status_code == 401
 
 
-def test_kill_9_of_one_process_loses_no_session(cluster):
-    school = cluster.clients["handler"]
+def test_kill_9_of_one_process_loses_no_session(cluster, handler):
+    school = handler
     report_path = f"/skola/hlaseni/{cluster.report_id}"
     assert school.get(cluster.proxy.url + report_path, timeout=60).status_code == 200
     victim = cluster.proxy.last()
