@@ -70,10 +70,10 @@ class Settings:
             smtp_password=env.get("OZVISE_SMTP_PASSWORD") or None,
             smtp_starttls=env.get("OZVISE_SMTP_STARTTLS", "0") in {"1", "true", "yes"},
             mail_from=env.get("OZVISE_MAIL_FROM", cls.mail_from),
+            keyring_storage=env.get("OZVISE_KEYRING_STORAGE", cls.keyring_storage),
             base_url=env.get("OZVISE_BASE_URL", cls.base_url).rstrip("/"),
             rate_limit_storage=env.get("OZVISE_RATE_LIMIT_STORAGE", cls.rate_limit_storage),
             rate_limit_reports=env.get("OZVISE_RATE_LIMIT_REPORTS", cls.rate_limit_reports),
-            keyring_storage=env.get("OZVISE_KEYRING_STORAGE", cls.keyring_storage),
         )
 
     def with_overrides(self, **changes: object) -> Settings:

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from models import Counsellor, LoginAttempt, MemberRole, Moderator, SchoolMember, utcnow
 from ozvise.db import db
 from review_ui.keyring import KeyRing
-from review_ui.keyring_redis import keyring_for
 
 login_manager = LoginManager()
 KEYRING = "ozvise.keyring"
@@ -64,7 +63,9 @@ def init_auth(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.session_protection = "strong"
     settings = app.config["OZVISE_SETTINGS"]
-    app.extensions[KEYRING] = keyring_for(settings)  # memory, or Redis for many processes
+    from review_ui.keyring_redis import keyring_for  # memory, or Redis for many processes
+
+    app.extensions[KEYRING] = keyring_for(settings)
 
     @login_manager.user_loader
     def _load(identity: str) -> Principal | None:
