@@ -41,17 +41,32 @@ def seal_field(data_key: bytes, plaintext: str | bytes, context: FieldContext) -
     if len(data_key) != DATA_KEY_BYTES:
         raise ValueError("data key must be 32 bytes")
     data = plaintext.encode("utf-8") if isinstance(plaintext, str) else plaintext
-    nonce = os.urandom(NONCE_BYTES)
-    return _VERSION + nonce + AESGCM(data_key).encrypt(nonce, data, context.associated_data())
+    return seal_bytes(data_key, data, context.associated_data())
 
 
 def open_field(data_key: bytes, sealed: bytes, context: FieldContext) -> bytes:
     """Decrypt what ``seal_field`` produced for the same context, or raise DecryptionError."""
+    return open_bytes(data_key, sealed, context.associated_data())
+
+
+def seal_bytes(key: bytes, data: bytes, associated_data: bytes) -> bytes:
+    """AES-256-GCM under a fresh random nonce; returns version || nonce || ciphertext+tag.
+
+    The one sealing format of the project; callers differ only in the associated data,
+    which each builds with its own domain prefix so ciphertexts never cross purposes.
+    """
+    nonce = os.urandom(NONCE_BYTES)
+    return _VERSION + nonce + AESGCM(key).encrypt(nonce, data, associated_data)
+
+
+def open_bytes(key: bytes, sealed: bytes, associated_data: bytes) -> bytes:
+    """Decrypt what ``seal_bytes`` produced with the same associated data, or raise
+    DecryptionError (wrong key, other associated data, or any bit changed)."""
     if len(sealed) < 1 + NONCE_BYTES + 16 or sealed[:1] != _VERSION:
         raise DecryptionError("ciphertext is malformed")
     nonce, body = sealed[1 : 1 + NONCE_BYTES], sealed[1 + NONCE_BYTES :]
     try:
-        return AESGCM(data_key).decrypt(nonce, body, context.associated_data())
+        return AESGCM(key).decrypt(nonce, body, associated_data)
     except (InvalidTag, ValueError) as exc:
         raise DecryptionError("ciphertext does not verify") from exc
 

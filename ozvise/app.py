@@ -16,6 +16,8 @@ from ozvise.errors import install_error_handlers
 from ozvise.extensions import csrf, limiter
 from ozvise.file_modes import secure_instance_folder
 from ozvise.localtime import cs_date, cs_datetime
+from ozvise.rate_key import install_rate_key
+from ozvise.redis_store import install_store_errors
 from ozvise.security import install_security_headers
 
 SETTINGS_KEY = "OZVISE_SETTINGS"
@@ -48,10 +50,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     secure_instance_folder(settings)
     init_db(app, settings.database_url, audit_key(settings))
     csrf.init_app(app)
+    install_rate_key(app, settings.rate_limit_storage)
     limiter.init_app(app)
     install_argon2_gate(app)
     install_security_headers(app)
     install_error_handlers(app)
+    install_store_errors(app)
     app.add_template_filter(cs_date, "cs_date")
     app.add_template_filter(cs_datetime, "cs_datetime")
     _register_blueprints(app)

@@ -62,10 +62,14 @@ def serve(host: str, port: int, threads: int, no_outbox: bool, no_housekeeping: 
     from waitress import serve as waitress_serve
 
     from ozvise.app import create_app
+    from ozvise.redis_store import StoreConfigError
 
     settings = settings_from_env()
     checked_audit_key(settings)
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except StoreConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
     from intake.redaction import warm_up
 
     warm_up()  # load the detector once, before the first pupil waits for it

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -41,6 +42,8 @@ class Settings:
     max_description_chars: int = 20_000
     rate_limit_reports: str = "20 per hour"
     rate_limit_storage: str = "memory://"
+    #: where unlocked keys wait between requests: this process's memory, or redis://…
+    keyring_storage: str = "memory://"
     session_idle_minutes: int = 30
     testing: bool = False
     moderate_followups: bool = True
@@ -78,6 +81,7 @@ class Settings:
             smtp_starttls=env.get("OZVISE_SMTP_STARTTLS", "0") in {"1", "true", "yes"},
             mail_from=env.get("OZVISE_MAIL_FROM", cls.mail_from),
             contact_email=env.get("OZVISE_CONTACT_EMAIL", "").strip(),
+            keyring_storage=env.get("OZVISE_KEYRING_STORAGE", cls.keyring_storage),
             base_url=env.get("OZVISE_BASE_URL", cls.base_url).rstrip("/"),
             rate_limit_storage=env.get("OZVISE_RATE_LIMIT_STORAGE", cls.rate_limit_storage),
             rate_limit_reports=env.get("OZVISE_RATE_LIMIT_REPORTS", cls.rate_limit_reports),
@@ -105,10 +109,23 @@ def _instance_secret(instance: Path) -> str:
     """
     path = instance / "secret_key"
     if path.exists():
-        return path.read_text().strip()
+        return _read_when_written(path)
     instance.mkdir(parents=True, exist_ok=True)
     value = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another server process started at the same moment
+        return _read_when_written(path)
     with os.fdopen(fd, "w") as handle:
         handle.write(value)
     return value
+
+
+def _read_when_written(path: Path, attempts: int = 50) -> str:
+    """The secret another process has just created (it may still be writing it)."""
+    for _ in range(attempts):
+        value = path.read_text().strip()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise RuntimeError(f"{path.name} in the instance folder is empty")

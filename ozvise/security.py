@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 
 from flask import Flask, Response, request
 
 from ozvise.client_identity import client_address
-
-#: Rotated at every start and never written anywhere: rate-limit keys cannot be
-#: turned back into IP addresses, not even from a memory dump after a restart.
-_RATE_KEY_SECRET = os.urandom(32)
+from ozvise.rate_key import rate_key_secret
 
 
 def hashed_client_key() -> str:
-    """Flask-Limiter key: keyed hash of the client address, held in memory only."""
+    """Flask-Limiter key: keyed hash of the client address, held in memory only; the
+    secret is never written anywhere and is shared by the processes that share the limit
+    store (``ozvise.rate_key``)."""
     address = client_address().encode()
-    return hmac.new(_RATE_KEY_SECRET, address, hashlib.sha256).hexdigest()[:32]
+    return hmac.new(rate_key_secret(), address, hashlib.sha256).hexdigest()[:32]
 
 
 CSP = (

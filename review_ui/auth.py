@@ -67,7 +67,9 @@ def init_auth(app: Flask) -> None:
     login_manager.session_protection = None  # replaced by review_ui.session_binding
     install_session_binding(app)
     settings = app.config["OZVISE_SETTINGS"]
-    app.extensions[KEYRING] = KeyRing(idle_seconds=settings.session_idle_minutes * 60)
+    from review_ui.keyring_redis import keyring_for  # memory, or Redis for many processes
+
+    app.extensions[KEYRING] = keyring_for(settings)
 
     @login_manager.user_loader
     def _load(identity: str) -> Principal | None:

@@ -1,9 +1,10 @@
 """Unlocked private keys, held in this process's memory only, for the length of a session.
 
 The cookie carries a random handle, never key material; a restart or 30 idle minutes
-forget every key, and the user unlocks again with their password. (With several server
-processes, put a sticky session in front, or run one multi-threaded process as
-``ozvise serve`` does.)
+forget every key, and the user unlocks again with their password. This is the default,
+for one multi-threaded ``ozvise serve``; with several server processes (or hosts) set
+``OZVISE_KEYRING_STORAGE=redis://…`` for ``keyring_redis.RedisKeyRing``, which has the
+same interface and keeps the keys sealed in Redis under keys only the cookies carry.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ address from the public register gets the one-time link + code that verifies the
 registration (``ozvise.registrations``). Until then the registration is only a claim:
 no report is wrapped to the new key (``models.trust``). The registering person
 then enrols TOTP and sees the recovery key and the invitation codes exactly once.
-Those secrets wait in the process keyring (memory only), never in the cookie or the DB.
+Those secrets wait in the key ring (memory, or sealed in Redis), never in the cookie or the DB.
 """
 
 from __future__ import annotations
