@@ -169,5 +169,8 @@ def get_detector() -> Detector:
     """Module-level singleton with all layers."""
     global _DETECTOR
     if _DETECTOR is None:
-        _DETECTOR = Detector.load()
+        nlp = _load_spacy()
+        with _LOCK:
+            if _DETECTOR is None:
+                _DETECTOR = Detector(nlp, get_gazetteer(), ALL_LAYERS)
     return _DETECTOR
