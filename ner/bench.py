@@ -60,7 +60,11 @@ def _run_pair(systems, records: list[dict], batch: int = 16) -> dict[str, tuple[
     return {name: (preds[name], wall[name]) for name, _ in systems}
 
 
-def ours_fn(detector, with_fields: bool):
+def ours_fn(detector, with_fields: bool, entry_point: bool = True):
+    """Our system on a chunk: the whole entry point (``ner.redaction``: normalisation,
+    detection, field masking, propagation), or the bare detector (layer ablations)."""
+    from .redaction import Seeds, detect_spans_many
+
     def fn(chunk):
         items = [
             (
@@ -70,7 +74,11 @@ def ours_fn(detector, with_fields: bool):
             )
             for r in chunk
         ]
-        return [[s.to_json() for s in spans] for spans in detector.detect_many(items)]
+        if entry_point:
+            spans_all = detect_spans_many([(t, Seeds(n or "", c or "")) for t, n, c in items])
+        else:
+            spans_all = detector.detect_many(items)
+        return [[s.to_json() for s in spans] for spans in spans_all]
 
     return fn
 
@@ -175,7 +183,7 @@ def run(
             for layer in ALL_LAYERS:
                 keep = [la for la in ALL_LAYERS if la != layer]
                 det = Detector(detector.nlp, detector.gaz, keep)
-                preds, wall = _run(f"-{layer}", ours_fn(det, fields), gold)
+                preds, wall = _run(f"-{layer}", ours_fn(det, fields, False), gold)
                 results[f"-{layer}"] = score(gold, preds, labels)
                 speeds[f"-{layer}"] = len(gold) / wall
         chars = sum(len(r["text"]) for r in gold)

@@ -17,7 +17,7 @@ Stages, in order (each works on the output of the one before and composes the ma
 3. small capitals → capitals (the whole word is uppercased: ``ᴘᴇᴛʀ`` → ``PETR``), and
    Cyrillic/Greek look-alike letters inside a word that also has Latin letters → Latin;
 4. digits inside a word between two letters → the letter they stand for (``P3tr`` → ``Petr``),
-   only in words with at least three letters, so plates, handles and codes keep their digits;
+   only a run of one or two digits between letters, so plates, handles and codes keep theirs;
 5. letter-spaced and dotted runs of single letters (``P e t r``, ``P.e.t.r``, ``P-e-t-r``) →
    one word;
 6. a letter repeated three or more times → once (``PEPÍKUUU`` → ``PEPÍKU``; Czech never
@@ -54,15 +54,19 @@ _LOOKALIKE = dict(
 
 # digit → letter inside a word ("P3tr N0vák", "M4rek", "k1uk")
 _DIGIT_LETTER = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
-MIN_LETTERS_FOR_DIGIT_SWAP = 3
+MIN_LETTERS_FOR_DIGIT_SWAP = 2  # "P37r"; a code such as "4T2" has no digit between letters
+_INNER_DIGITS = re.compile(r"(?<=[^\W\d_])\d{1,2}(?=[^\W\d_])")  # "Jo53fa", "P37r"
 
 # single letters joined by one separator: "P e t r", "P.e.t.r", "P-e-t-r", "P_e_t_r"
-_SPACED_RUN = re.compile(r"(?<![\w.])([^\W\d_])((?:([ .\-_*·])[^\W\d_])(?:\3[^\W\d_]){1,})(?![\w])")
+_SPACED_RUN = re.compile(
+    r"(?<![\w.])([^\W\d_])((?:([ .\-_*·])[^\W\d_])(?:\3[^\W\d_]){1,})(?![\w]|[.\-_*·][^\W\d_])"
+)
 MIN_SPACED_LETTERS = 3
 _ONE_LETTER_WORDS = frozenset("aikosuvz")  # Czech words of one letter: "a i v", "s k" stay
 MIN_DOTTED_CAPITALS = 4  # "T.G.M." or "J.R.R." are initials, not a disguised name
-# a letter three or more times; not i/v/x/w (Roman numerals "VIII.B", "XXX", "www.")
-_STRETCH = re.compile(r"([^\W\d_iIvVxXwW])\1{2,}", re.IGNORECASE)
+# a letter three or more times (not in a word of Roman numerals, "VIII.B", "XXX", or "www.")
+_STRETCH = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
+_ROMAN_OR_WWW = re.compile(r"[IVXLCDM]+|[ivxlcdm]+|[wW]+")
 _MIXED_WORD = re.compile(r"[^\W_]+")
 
 _INVISIBLE = re.compile(
@@ -192,10 +196,11 @@ def _digit_swaps(c: _Chars) -> None:
         if sum(ch.isalpha() for ch in word) < MIN_LETTERS_FOR_DIGIT_SWAP:
             continue
         upper = all(ch.isupper() for ch in word if ch.isalpha())
-        for k in range(1, len(word) - 1):
-            ch = word[k]
-            if ch in _DIGIT_LETTER and word[k - 1].isalpha() and word[k + 1].isalpha():
-                letter = _DIGIT_LETTER[ch]
+        for run in _INNER_DIGITS.finditer(word):
+            if not all(ch in _DIGIT_LETTER for ch in run.group()):
+                continue
+            for k in range(run.start(), run.end()):
+                letter = _DIGIT_LETTER[word[k]]
                 c.chars[m.start() + k] = letter.upper() if upper else letter
 
 
@@ -230,10 +235,19 @@ def _join_spaced(c: _Chars) -> None:
     c.rebuild(pieces)
 
 
+def _word_at(text: str, m: re.Match[str]) -> str:
+    start, end = m.start(), m.end()
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
 def _squeeze(c: _Chars) -> None:
     """Stage 6: a letter written three or more times is one letter (its range grows)."""
     text = c.text()
-    runs = list(_STRETCH.finditer(text))
+    runs = [m for m in _STRETCH.finditer(text) if not _ROMAN_OR_WWW.fullmatch(_word_at(text, m))]
     if not runs:
         return
     pieces: list[tuple[str, int, int]] = []

@@ -27,6 +27,7 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .detector import get_detector
 from .merge import align, merge
@@ -91,7 +92,11 @@ class Seeds:
 
 def _value_pattern(value: str) -> re.Pattern[str] | None:
     """Words of ``value`` in order, any punctuation or space between them: 6.B ~ 6b ~ 6. b."""
-    words = _WORD.findall(fold(value))
+    return _words_pattern(tuple(_WORD.findall(fold(value))))
+
+
+@lru_cache(maxsize=8192)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if sum(len(w) for w in words) < MIN_VALUE_CHARS:
         return None
     body = r"[\W_]{0,3}".join(re.escape(w) for w in words)
@@ -197,22 +202,37 @@ def _to_original(norm: Normalised, spans: list[Span]) -> list[Span]:
     return out
 
 
-def detect_spans(text: str, seeds: Seeds | None = None) -> list[Span]:
-    """Sorted, non-overlapping spans of ``text`` (original offsets) to hide, seeds included."""
-    seeds = seeds or Seeds()
-    norm = normalise(text)
-    work = norm.text
-    name = normalise_value(seeds.victim_name)
-    klass = normalise_value(seeds.victim_class)
+def detect_spans_many(items: Sequence[tuple[str, Seeds | None]]) -> list[list[Span]]:
+    """``detect_spans`` for many texts at once (spaCy runs them as one batch)."""
+    norms = [normalise(text if isinstance(text, str) else str(text or "")) for text, _ in items]
+    seeds = [s or Seeds() for _, s in items]
+    names = [normalise_value(s.victim_name) for s in seeds]
+    klasses = [normalise_value(s.victim_class) for s in seeds]
     with _DETECT_LOCK:
-        detector = get_detector()
-        detected = detector.detect(work, victim_name=name or None, victim_class=klass or None)
-        earlier = [
-            (normalise_value(o), f"seed:{i}")
-            for i, (label, o) in enumerate(seeds.originals) if label == "PERSON"
-        ]
-        victim_forms = name_form_spans(work, [(name, None)])
-        forms = name_form_spans(work, earlier)
+        detected_all = get_detector().detect_many(
+            [(n.text, name or None, klass or None)
+             for n, name, klass in zip(norms, names, klasses, strict=True)]
+        )
+        forms_all = []
+        for norm, name, seed in zip(norms, names, seeds, strict=True):
+            earlier = [
+                (normalise_value(o), f"seed:{i}")
+                for i, (label, o) in enumerate(seed.originals) if label == "PERSON"
+            ]
+            forms_all.append((name_form_spans(norm.text, [(name, None)]),
+                              name_form_spans(norm.text, earlier)))
+    out = []
+    for norm, name, klass, seed, detected, (victim_forms, forms) in zip(
+        norms, names, klasses, seeds, detected_all, forms_all, strict=True
+    ):
+        out.append(_finish(norm, name, klass, seed, detected, victim_forms, forms))
+    return out
+
+
+def _finish(norm: Normalised, name: str, klass: str, seeds: Seeds, detected: list[Span],
+            victim_forms: list[Span], forms: list[Span]) -> list[Span]:
+    """Field masking, propagation and the map back to the original text."""
+    work = norm.text
     fields = field_spans(work, name, klass) + victim_forms
     cluster = _victim_cluster(detected, fields)
     fields = [
@@ -223,7 +243,12 @@ def detect_spans(text: str, seeds: Seeds | None = None) -> list[Span]:
     spans = merge(align(spans + repeated_spans(work, spans, seeds.originals), work))
     holes = [m.span() for m in PLACEHOLDER_RE.finditer(work)] if "[" in work else []
     spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in holes)]
-    return merge(align(_to_original(norm, spans), text))
+    return merge(align(_to_original(norm, spans), norm.original))
+
+
+def detect_spans(text: str, seeds: Seeds | None = None) -> list[Span]:
+    """Sorted, non-overlapping spans of ``text`` (original offsets) to hide, seeds included."""
+    return detect_spans_many([(text, seeds)])[0]
 
 
 def redact(text: str, seeds: Seeds | None = None) -> Pseudonymised:
