@@ -27,7 +27,6 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .detector import get_detector
 from .merge import align, merge
@@ -90,43 +89,61 @@ class Seeds:
 # -- matching on folded, normalised text ------------------------------------------------------
 
 
-def _value_pattern(value: str) -> re.Pattern[str] | None:
-    """Words of ``value`` in order, any punctuation or space between them: 6.B ~ 6b ~ 6. b."""
-    return _words_pattern(tuple(_WORD.findall(fold(value))))
+MAX_GAP = 3  # punctuation/space between two words of a value: "6.B" ~ "6b" ~ "6. b"
 
 
-@lru_cache(maxsize=8192)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if sum(len(w) for w in words) < MIN_VALUE_CHARS:
-        return None
-    body = r"[\W_]{0,3}".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
+def _value_words(value: str) -> tuple[str, ...] | None:
+    """Folded words of ``value``, or None when the value is too short to search for."""
+    words = tuple(_WORD.findall(fold(value)))
+    return words if sum(len(w) for w in words) >= MIN_VALUE_CHARS else None
 
 
-def _word_patterns(name: str) -> list[re.Pattern[str]]:
+def _name_words(name: str) -> list[tuple[str, ...]]:
     words = {w for w in _WORD.findall(fold(name)) if len(w) >= MIN_WORD_CHARS}
-    return [re.compile(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])") for w in sorted(words)]
+    return [(w,) for w in sorted(words)]
 
 
-def _find(text: str, wanted: Iterable[tuple[re.Pattern[str], str, str | None]]) -> list[Span]:
-    """Spans of every match of ``(pattern, label, cluster)`` in the folded ``text``."""
+def _find(text: str, wanted: Iterable[tuple[tuple[str, ...], str, str | None]]) -> list[Span]:
+    """Spans of every occurrence of each ``(words, label, cluster)`` in ``text``: the words in
+    order, as whole words of the folded text, at most MAX_GAP non-word characters apart (or run
+    together into one word: "6.B" finds "6b"). Token matching, not one regex per value: a
+    report has dozens of values and compiling a pattern for each cost more than detection."""
+    wanted = list(wanted)
+    if not wanted:
+        return []
     folded, index = fold_with_offsets(text)
+    tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    at: dict[str, list[int]] = {}
+    for i, (word, _s, _e) in enumerate(tokens):
+        at.setdefault(word, []).append(i)
     found: list[Span] = []
-    for pattern, label, cluster in wanted:
-        for match in pattern.finditer(folded):
-            start, end = index[match.start()], index[match.end() - 1] + 1
-            found.append(Span(start, end, label, 1.0, cluster))
+    for words, label, cluster in wanted:
+        hits: list[tuple[int, int]] = []
+        for i in at.get(words[0], ()):
+            j = i
+            for k in range(1, len(words)):
+                if (j + 1 >= len(tokens) or tokens[j + 1][0] != words[k]
+                        or tokens[j + 1][1] - tokens[j][2] > MAX_GAP):
+                    break
+                j += 1
+            else:
+                hits.append((tokens[i][1], tokens[j][2]))
+        if len(words) > 1:
+            for i in at.get("".join(words), ()):
+                hits.append((tokens[i][1], tokens[i][2]))
+        for start, end in sorted(hits):
+            found.append(Span(index[start], index[end - 1] + 1, label, 1.0, cluster))
     return found
 
 
 def field_spans(text: str, victim_name: str, victim_class: str) -> list[Span]:
     """Every occurrence of the name (whole, and each word) and of the class in ``text``."""
-    wanted: list[tuple[re.Pattern[str], str, str | None]] = []
+    wanted: list[tuple[tuple[str, ...], str, str | None]] = []
     for value, label in ((victim_name, "PERSON"), (victim_class, "CLASS")):
-        pattern = _value_pattern(value)
-        if pattern is not None:
-            wanted.append((pattern, label, None))
-    wanted += [(pattern, "PERSON", None) for pattern in _word_patterns(victim_name)]
+        words = _value_words(value)
+        if words is not None:
+            wanted.append((words, label, None))
+    wanted += [(words, "PERSON", None) for words in _name_words(victim_name)]
     return _find(text, wanted)
 
 
@@ -134,15 +151,15 @@ def repeated_spans(text: str, detected: Sequence[Span], extra: Iterable[tuple[st
                    ) -> list[Span]:
     """Every other occurrence of each detected span's text (and of each ``(label, original)``
     in ``extra``), with its label and cluster."""
-    wanted: list[tuple[re.Pattern[str], str, str | None]] = []
-    seen: set[tuple[str, str]] = set()
+    wanted: list[tuple[tuple[str, ...], str, str | None]] = []
+    seen: set[tuple[tuple[str, ...], str]] = set()
     values = [(text[s.start : s.end], s.label, s.cluster) for s in detected]
     values += [(normalise_value(original), label, None) for label, original in extra]
     for value, label, cluster in values:
-        pattern = _value_pattern(value)
-        if pattern is not None and (pattern.pattern, label) not in seen:
-            seen.add((pattern.pattern, label))
-            wanted.append((pattern, label, cluster))
+        words = _value_words(value)
+        if words is not None and (words, label) not in seen:
+            seen.add((words, label))
+            wanted.append((words, label, cluster))
     return _find(text, wanted)
 
 
@@ -164,19 +181,16 @@ def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     """Where ``phrase`` stands in ``text`` (original offsets): any letter case, with or
     without diacritics, whole words, disguises undone — never inside a placeholder."""
     norm = normalise(text)
-    words = [fold(w) for w in normalise_value(phrase).split()]
+    words = tuple(_WORD.findall(fold(normalise_value(phrase))))
     if not words:
         return []
-    pattern = re.compile(
-        r"(?<![^\W_])" + r"\s+".join(re.escape(w) for w in words) + r"(?![^\W_])"
-    )
     protected = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
     found = []
-    for span in _find(norm.text, [(pattern, "PERSON", None)]):
+    for span in _find(norm.text, [(words, "PERSON", None)]):
         start, end = norm.to_original(span.start, span.end)
         if not any(start < p_end and p_start < end for p_start, p_end in protected):
             found.append((start, end))
-    return found
+    return sorted(set(found))
 
 
 # -- the entry point --------------------------------------------------------------------------
