@@ -160,6 +160,7 @@ def anonymise(session: Session, report: Report, *, actor: str = "operator",
     report.text_ct = b""
     report.victim_name_ct = None
     report.victim_class_ct = None
+    report.followup_seeds_ct = None  # the names sealed for redacting follow-ups
     report.redacted_text = ANONYMISED_TEXT
     report.text_length = 0
     report.receipt_digest = secrets.token_bytes(32)

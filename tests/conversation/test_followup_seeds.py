@@ -69,3 +69,18 @@ def test_sealed_value_is_bound_to_report_and_purpose():
         open_for_reporter("r2", pair.private, PURPOSE, sealed)
     with pytest.raises(DecryptionError):
         open_for_reporter("r1", pair.private, "other", sealed)
+
+
+def test_anonymisation_deletes_the_sealed_seeds(app, client, session, settings):
+    from ozvise.retention import anonymise
+
+    reg = register_school(session)
+    report, _receipt = delivered_report(client, session, settings, reg.school.id, REPORT,
+                                        name="Eliška Krátká")
+    session.expire_all()
+    report = session.get(Report, report.id)
+    assert report.followup_seeds_ct
+    anonymise(session, report)
+    session.commit()
+    session.expire_all()
+    assert session.get(Report, report.id).followup_seeds_ct is None
