@@ -21,7 +21,8 @@ from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, redaction_field
 from crypto.moderation_copy import NoModerationKey, seal_report_copy
 from crypto.onboarding import read_public_key
 from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
-from intake.redaction import redact
+from intake.followup_seeds import seal_followup_seeds
+from intake.redaction import redact, seeds_for
 from intake.validation import InvalidSubmission, Submission
 from models import (
     KeyRecipient,
@@ -101,6 +102,8 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
             placeholder=item.placeholder, label=item.label, source=RedactionSource.DETECTOR,
             original_ct=seal(report.id, data_key, redaction_field(item.placeholder),
                              item.original)))
+    seal_followup_seeds(report, seeds_for(submission.victim_name, submission.victim_class,
+                                          redacted))
     wrap_for(report, data_key, recipient, recipient_id, public_key)
     try:
         seal_report_copy(session, report, redacted.text)

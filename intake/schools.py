@@ -13,8 +13,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from intake.email_address import is_valid_address
-from intake.folding import fold
 from models import School
+from ner.textutil import search_key as fold
 
 REQUIRED_COLUMNS = ("red_izo", "name", "street", "town", "postcode", "region", "director_email")
 _RED_IZO = re.compile(r"^\d{9}$")

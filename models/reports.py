@@ -60,6 +60,9 @@ class Report(Base):
     receipt_digest: Mapped[bytes] = mapped_column(LargeBinary, unique=True)
     #: public half of the receipt-derived reporter key (see crypto.receipts.reporter_keypair)
     reporter_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: the report's seed list (form fields + hidden originals) sealed to the reporter key
+    #: (crypto.reporter_seal): follow-ups are redacted with the same names
+    followup_seeds_ct: Mapped[bytes | None] = mapped_column(LargeBinary)
     #: public half of the key pair derived from the data key (crypto.envelope.mark_keypair):
     #: a moderator's marked phrase is sealed to it, so every reader of the report can open it
     mark_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)

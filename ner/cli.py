@@ -17,8 +17,10 @@ BATCH = 32
 
 
 def _emit(pending: list[tuple[object, str, str | None, str | None, str | None]], detector) -> None:
+    from .redaction import Seeds, detect_spans_many
+
     ok = [p for p in pending if p[4] is None]
-    results = iter(detector.detect_many([(p[1], p[2], p[3]) for p in ok]))
+    results = iter(detect_spans_many([(p[1], Seeds(p[2] or "", p[3] or "")) for p in ok]))
     for rid, _text, _n, _c, err in pending:
         if err is not None:
             obj = {"id": rid, "spans": [], "error": err}
@@ -79,10 +81,11 @@ def _str(v) -> str | None:
 )
 def redact(file, victim_name: str | None, victim_class: str | None, as_json: bool) -> None:
     """Print the text (FILE or stdin) with personal data replaced by placeholders."""
-    from . import get_detector, pseudonymise
+    from .redaction import Seeds
+    from .redaction import redact as redact_text
 
     text = file.read()
-    res = pseudonymise(text, get_detector().detect(text, victim_name, victim_class))
+    res = redact_text(text, Seeds(victim_name or "", victim_class or ""))
     if as_json:
         click.echo(
             json.dumps(

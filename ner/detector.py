@@ -13,9 +13,29 @@ from .cluster import assign
 from .gazetteer import Gazetteer, get_gazetteer
 from .merge import align, join_names, merge, propagate
 from .placeholders import PLACEHOLDER_RE
-from .recognizers import classes, contacts, crf, ids, names, seeded
+from .recognizers import (
+    addresses,
+    bank_accounts,
+    cards,
+    class_codes,
+    classes,
+    contacts,
+    crf,
+    ids,
+    names,
+    numeric_ids,
+    obfuscated_emails,
+    seeded,
+    slash_phones,
+    usernames,
+)
+from .role_words import trim as trim_role_words
 from .span import Span
 from .textutil import tokenize
+
+#: pattern recognizers, one module per kind of identifier (each: ``find(text) -> list[Span]``)
+PATTERN_RECOGNIZERS = (contacts, ids, classes, cards, class_codes, usernames, bank_accounts,
+                       numeric_ids, slash_phones, obfuscated_emails, addresses)
 
 ALL_LAYERS = ("seeded", "patterns", "gazetteer", "model", "cues", "crf")
 SPACY_MODEL = "cs_core_news_sm"
@@ -85,7 +105,8 @@ class Detector:
             spans += seeded.find_name(tokens, victim_name, self.gaz)
             spans += seeded.find_class(text, victim_class)
         if "patterns" in self.layers:
-            spans += contacts.find(text) + ids.find(text) + classes.find(text)
+            for recognizer in PATTERN_RECOGNIZERS:
+                spans += recognizer.find(text)
         if "gazetteer" in self.layers or "model" in self.layers:
             if "gazetteer" in self.layers:
                 spans += names.find(
@@ -104,7 +125,7 @@ class Detector:
         spans = merge(align(spans, text))
         if "gazetteer" in self.layers:
             spans = merge(align(propagate(text, spans, tokens, self.gaz), text))
-        spans = join_names(text, _mask_placeholders(text, spans, holes))
+        spans = trim_role_words(text, join_names(text, _mask_placeholders(text, spans, holes)))
         return assign(spans, tokens, self.gaz)
 
 
@@ -169,5 +190,8 @@ def get_detector() -> Detector:
     """Module-level singleton with all layers."""
     global _DETECTOR
     if _DETECTOR is None:
-        _DETECTOR = Detector.load()
+        nlp = _load_spacy()
+        with _LOCK:
+            if _DETECTOR is None:
+                _DETECTOR = Detector(nlp, get_gazetteer(), ALL_LAYERS)
     return _DETECTOR

@@ -25,6 +25,31 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+_NON_KEY = re.compile(r"[^0-9a-z]+")
+
+
+def search_key(text: str) -> str:
+    """``fold`` with punctuation collapsed to single spaces (``Plzeň, nám. 1`` → ``plzen nam 1``):
+    a search key, which (unlike ``fold_with_offsets``) cannot map back to the text."""
+    return _NON_KEY.sub(" ", fold(unicodedata.normalize("NFKC", text))).strip()
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` folded character by character, and the original index of every folded
+    character: ``folded[i]`` comes from ``text[index[i]]``, so a folded match ``[s, e)`` is
+    ``text[index[s]:index[e - 1] + 1]`` (field masking and the moderator's marking match so)."""
+    table = {ch: fold(ch) for ch in set(text)}
+    if all(len(v) == 1 for v in table.values()):  # the usual case: one character each
+        return text.translate(str.maketrans(table)), list(range(len(text)))
+    parts: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(text):
+        folded = table[char]
+        parts.append(folded)
+        index.extend([position] * len(folded))
+    return "".join(parts), index
+
+
 @dataclass(frozen=True)
 class Token:
     start: int

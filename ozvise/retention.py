@@ -173,6 +173,7 @@ def anonymise(session: Session, report: Report, *, actor: str = "operator",
     counts["moderation_copies"] = discard_all_copies(session, report_id)
     report.legacy_redacted_text = None
     report.redacted_version_ct = None
+    report.followup_seeds_ct = None  # the names sealed for redacting follow-ups
     report.text_length = 0
     report.receipt_digest = secrets.token_bytes(32)
     report.reporter_public_key = None

@@ -163,7 +163,7 @@ def reporter_reply():
     report, private_key = held
     try:
         message = add_message(db(), settings(), report, MessageAuthor.REPORTER,
-                              request.form.get("text"))
+                              request.form.get("text"), private_key)
     except InvalidMessage as exc:
         db().rollback()
         return _reporter_page(report, private_key, exc.message,

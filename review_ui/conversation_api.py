@@ -83,7 +83,8 @@ def write():
         return error_response(400, "invalid_json", "Tělo požadavku musí být objekt JSON.")
     report, private_key = held
     try:
-        message = add_message(db(), settings(), report, MessageAuthor.REPORTER, data.get("text"))
+        message = add_message(db(), settings(), report, MessageAuthor.REPORTER, data.get("text"),
+                              private_key)
     except ConversationClosed as exc:
         db().rollback()
         return error_response(409, "conversation_closed", exc.message)

@@ -25,9 +25,12 @@ from crypto.errors import DecryptionError
 from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
 from crypto.moderation_copy import NoModerationKey, discard_message_copy, seal_message_copy
 from crypto.receipts import normalise_receipt, reporter_keypair
+from intake.followup_seeds import open_followup_seeds
 from models import Message, MessageAuthor, Report, School, utcnow
 from models.audit import record
 from models.trust import trusted_key
+from ner.redaction import Seeds
+from ner.redaction import redact as redact_with_seeds
 from ozvise.config import Settings
 from review_ui.school_session import VISIBLE_TO_SCHOOL
 
@@ -89,8 +92,10 @@ def reporter_key(report: Report, receipt_text: str) -> bytes | None:
 
 
 def add_message(session: Session, settings: Settings, report: Report, author: MessageAuthor,
-                raw_text: object) -> Message:
-    """Seal and store one message (the caller commits and audits)."""
+                raw_text: object, reporter_private: bytes | None = None) -> Message:
+    """Seal and store one message (the caller commits and audits). ``reporter_private``:
+    the receipt-derived key of a writing reporter, which opens the report's seed list so
+    the follow-up is redacted with the report's names (``intake.followup_seeds``)."""
     text = clean_text(raw_text)
     reason = closed_reason(session, report)
     if reason is not None:
@@ -103,7 +108,8 @@ def add_message(session: Session, settings: Settings, report: Report, author: Me
     seal_message(message, text, school_key.public_key, report.reporter_public_key)
     if author == MessageAuthor.REPORTER:
         if settings.moderate_followups:
-            seal_followup_copy(session, message, redact(text))
+            seal_followup_copy(session, message,
+                               redact(text, open_followup_seeds(report, reporter_private)))
         else:
             message.moderated_at = utcnow()
     return message
@@ -118,11 +124,10 @@ def seal_followup_copy(session: Session, message: Message, redacted: str) -> Non
         raise InvalidMessage("Zprávu teď nelze přijmout, zkuste to prosím později.") from exc
 
 
-def redact(text: str) -> str:
-    """The detector's pseudonymised version, the only form a moderator ever sees."""
-    from ner import get_detector, pseudonymise
-
-    return pseudonymise(text, get_detector().detect(text)).text
+def redact(text: str, seeds: Seeds | None = None) -> str:
+    """The pseudonymised version (``ner.redaction``, with the report's seeds), the only form
+    a moderator ever sees."""
+    return redact_with_seeds(text, seeds).text
 
 
 def visible_to_school(message: Message) -> bool:

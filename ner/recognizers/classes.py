@@ -45,6 +45,20 @@ GYM_LETTER = re.compile(rf"(?i)(?<!\w){_GYM_PREP}\s+[A-E](?!\w)")
 _BAD_SPACE_A = re.compile(r"^\d\s[aA]$")
 
 
+# "z osmičky a pak", "ze sekundy a kluci": the conjunction "a" before a word is no class letter
+_CONJUNCTION_A = re.compile(r"\s+a$")
+_WORD_AFTER = re.compile(r"\s+[^\W\d_]")
+
+
+def _without_conjunction(text: str, start: int, end: int) -> int | None:
+    """End of the match with a trailing conjunction "a" cut off; None if nothing is left that
+    names a class (a bare grade such as "z osmičky")."""
+    m = _CONJUNCTION_A.search(text, start, end)
+    if m is None or not _WORD_AFTER.match(text, end):
+        return end
+    return m.start()
+
+
 def find(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in DIGIT.finditer(text):
@@ -54,7 +68,11 @@ def find(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "CLASS", 0.9))
     for rx, conf in ((WORDED, 0.85), (GYM, 0.8), (GYM_LETTER, 0.85)):
         for m in rx.finditer(text):
-            spans.append(Span(m.start(), m.end(), "CLASS", conf))
+            end = _without_conjunction(text, m.start(), m.end())
+            if end != m.end() and rx is not GYM:
+                continue  # "z osmičky a pak": a bare grade; "sekundy a" is left to GYM_PREP
+            spans.append(Span(m.start(), end, "CLASS", conf))
     for m in GYM_PREP.finditer(text):
-        spans.append(Span(m.start("c"), m.end("c"), "CLASS", 0.75))
+        end = _without_conjunction(text, m.start("c"), m.end("c"))
+        spans.append(Span(m.start("c"), end, "CLASS", 0.75))
     return spans

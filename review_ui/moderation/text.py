@@ -1,7 +1,8 @@
 """Placeholders and phrases in a redacted text (pure functions, no database, no crypto).
 
 The moderator works on the redacted text only. Marking a phrase replaces *every*
-occurrence (case- and diacritics-insensitive like intake's field masking, on word
+occurrence (found by ``ner.redaction.occurrences``, the matching intake's field masking uses:
+case- and diacritics-insensitive, disguises such as invisible characters undone, on word
 boundaries, never inside an existing placeholder), so no other mention stays readable.
 """
 
@@ -11,9 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from intake.folding import fold_with_offsets  # the same matching as intake's field masking
 from ner.placeholders import PLACEHOLDER_NAMES, PLACEHOLDER_RE, placeholder_for
-from ner.textutil import fold
+from ner.redaction import occurrences
 
 #: Label → Czech name shown in the moderator's choice ("Nová osoba", …).
 LABEL_CHOICES = {"PERSON": "Nová osoba", "CLASS": "Nová třída", "CONTACT": "Nový kontakt",
@@ -92,22 +92,10 @@ def normalise_phrase(raw: str) -> str:
     return phrase
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    body = r"\s+".join(re.escape(fold(word)) for word in phrase.split(" "))
-    return re.compile(r"(?<![^\W_])" + body + r"(?![^\W_])")
-
-
 def find_occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     """Spans of ``phrase`` in ``text``: any letter case, with or without diacritics (children
     write both), whole words only, never inside a placeholder."""
-    protected = [m.span() for m in PLACEHOLDER_RE.finditer(text)]
-    folded, index = fold_with_offsets(text)
-    found = []
-    for match in _phrase_pattern(phrase).finditer(folded):
-        start, end = index[match.start()], index[match.end() - 1] + 1
-        if not any(start < p_end and p_start < end for p_start, p_end in protected):
-            found.append((start, end))
-    return found
+    return occurrences(text, phrase)
 
 
 @dataclass(frozen=True)

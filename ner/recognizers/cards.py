@@ -1,0 +1,34 @@
+"""ID: card numbers — ISIC/ITIC/IYTC student cards and Luhn-valid payment cards.
+
+An ISIC number is a letter (S student, T teacher, Y youth, H/A…) and 12 digits starting with
+the country code, then a check letter: "S 420 123 456 789 A", run together or spaced. A pupil
+who photographs a classmate's card gives away a lifelong identifier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..span import Span
+
+ISIC = re.compile(r"(?<![\w])[STYHA][ -]?\d{3}(?:[ -]?\d{3}){3}[ -]?[A-Z](?![\w])")
+PAYMENT = re.compile(r"(?<![\w])\d{4}(?:[ -]?\d{4}){3}(?![\w])")
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn checksum every payment card number carries."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def find(text: str) -> list[Span]:
+    spans = [Span(m.start(), m.end(), "ID", 0.95) for m in ISIC.finditer(text)]
+    for m in PAYMENT.finditer(text):
+        if luhn_valid(re.sub(r"\D", "", m.group())):
+            spans.append(Span(m.start(), m.end(), "ID", 0.9))
+    return spans

@@ -1,0 +1,39 @@
+"""CONTACT: usernames by their shape — after a platform cue, or in parentheses after a name.
+
+"na instagramu je jako pepa.z", "píše mi Tonda (t.vopicka)": a handle with an inner dot,
+digits or underscores and no "@" is one CONTACT span, so the whole handle is hidden and not
+only the name inside it ("pepa"). ``contacts.CUE`` allows one word between the cue and the
+name; here up to three ("na instagramu je jako …"), and the candidate must have a handle's
+shape (an inner dot, a digit or an underscore), so ordinary words after a cue are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..span import Span
+
+_HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,30})[A-Za-z0-9_]"
+_SHAPED = re.compile(r"(?=.*(?:[a-z0-9_]\.[a-z0-9_]|\d|_))", re.IGNORECASE)
+CUED = re.compile(
+    r"\b(?i:instagram\w*|insta|ig|tiktok\w*|snap\w*|discord\w*|telegram\w*|twitter\w*|"
+    r"fb|facebook\w*|steam\w*|roblox\w*|minecraft\w*|twitch\w*|nick\w*|přezdívk\w*|"
+    r"username|účet|účtu|profil\w*)"
+    r"(?:\s+(?i:je|jako|se|jmenuje|pod|má|mám|měl|měla|jménem|nickem|účtem|tam)){0,3}"
+    r"\s*[:\-–]?\s*[\"„]?(?P<h>" + _HANDLE + r")(?![\w@])"
+)
+IN_PARENS = re.compile(r"\((?P<h>" + _HANDLE + r")\)")
+
+
+def _shaped(handle: str) -> bool:
+    return bool(_SHAPED.match(handle)) and not handle.replace(".", "").isdigit() \
+        and not handle.endswith(".")
+
+
+def find(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for rx, conf in ((CUED, 0.85), (IN_PARENS, 0.8)):
+        for m in rx.finditer(text):
+            if _shaped(m.group("h")):
+                spans.append(Span(m.start("h"), m.end("h"), "CONTACT", conf))
+    return spans
