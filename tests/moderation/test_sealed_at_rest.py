@@ -1,7 +1,7 @@
 """Names the detector misses are in the moderators' copy, yet nowhere readable at rest.
 
-Reports whose names the detector does not (fully) find: names split by U+200B or U+00AD,
-made-up nicknames. The moderator reads them (the precondition: they really were missed),
+Reports with names split by U+200B or U+00AD and made-up nicknames the detector does not
+find. The moderator reads the nickname (the precondition: it really was missed),
 marks one, passes one on, asks for a second look at another; a reporter's follow-up with a
 missed nickname waits for moderation. Then every byte of the SQLite file, its WAL and the
 instance folder, and every cell of every PostgreSQL table (reflected from the database, so
@@ -41,8 +41,10 @@ FOLLOW_UP = "Dneska mě zase honil šmudlík a jeho kámoši za tělocvičnou."
 #: characters, and the pieces of them the detector left in the moderators' copy.
 NAMES = [f"Vo{ZW}pička", "Vopička", f"{ZW}pička", f"Ane{SHY}žka", "Anežka",
          f"Kře{SHY}menová", "Křemenová", f"{SHY}menová", "kvakoš", "šmudlík"]
-#: The precondition: pieces the detector missed, as the moderator reads them.
-MISSED = {ZERO_WIDTH: "pička", SOFT_HYPHEN: "menová", NICKNAME: "kvakoš"}
+#: The precondition: pieces the detector misses, as the moderator reads them. Names split
+#: by invisible characters are found since ``ner.normalise``; they stay in the scan below
+#: because a detector regression must not put them at rest either.
+MISSED = {NICKNAME: "kvakoš"}
 
 
 def _submit(app, school_id: int, text: str) -> tuple[str, str]:
@@ -86,7 +88,8 @@ def test_names_the_detector_missed_are_nowhere_at_rest(app, session, settings, s
     for report_id, text in ((pending_id, ZERO_WIDTH), (passed_id, NICKNAME),
                             (second_id, SOFT_HYPHEN)):
         page = mod_client.get(f"/moderace/hlaseni/{report_id}").get_data(as_text=True)
-        assert MISSED[text] in page, "precondition: the detector missed it"
+        if text in MISSED:
+            assert MISSED[text] in page, "precondition: the detector missed it"
 
     review = f"/moderace/hlaseni/{passed_id}"
     assert _post(mod_client, review + "/skryt", review, phrase="kvakoš",
