@@ -20,6 +20,7 @@ from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, redaction_field
 from crypto.onboarding import read_public_key
 from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
 from intake.redaction import redact
+from intake.urgency import flag_if_urgent
 from intake.validation import InvalidSubmission, Submission
 from models import (
     KeyRecipient,
@@ -43,6 +44,7 @@ class IntakeUnavailable(RuntimeError):
 class Receipt:
     code: str
     report_id: str
+    urgent: bool = False
 
 
 def _recipient(school: School, settings: Settings) -> tuple[KeyRecipient, int, bytes]:
@@ -87,6 +89,7 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
                     text_length=len(submission.text), receipt_digest=receipt_digest(receipt),
                     reporter_public_key=reporter_keypair(receipt).public,
                     status=ReportStatus.PENDING_MODERATION)
+    flag_if_urgent(report, submission.text)
     report.text_ct = seal(report.id, data_key, FIELD_TEXT, submission.text)
     if submission.victim_name:
         report.victim_name_ct = seal(report.id, data_key, FIELD_NAME, submission.victim_name)
@@ -105,4 +108,4 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
            length=len(submission.text), redactions=len(redacted.items),
            recipient=recipient.value)
     session.commit()
-    return Receipt(code=receipt, report_id=report.id)
+    return Receipt(code=receipt, report_id=report.id, urgent=bool(report.urgent))
