@@ -68,6 +68,9 @@ _KILL = re.compile(
     r"|odprav(?:it|im|i|ime|il|ili)|zastrel(?:it|im|is|i|ime|il|ila|ili)|odprasknu|odprskne"
     r"|ubod(?:at|am|a|aji|al|ali)|uskrt(?:it|im|i|il|ili)|zardous(?:it|im|i|il)"
     r"|zapich(?:nu|ne|nout|nem|l|la|li))$")
+#: "zabiju", "zabijem(e)": a threat of the writer's own even without an object ("zabiju Petra")
+_FIRST_PERSON_KILL = re.compile(r"^(?:zab[iy]ju|zab[iy]jem|zab[iy]jeme|zastrelim|ubodam|umlatim"
+                                r"|oddelam|odpravim|podrezu|podriznu|zapichnu)$")
 _PODREZAT = re.compile(r"^podr[ie]z(?:at|u|e|es|eme|ou|nu|ne|nou|l|la|li|ni|ne)?$")
 _OBJECT = {"te", "tebe", "me", "mne", "ho", "ji", "je", "vas", "nas", "jeho", "ju", "tu",
            "toho", "vsechny", "nej", "ni"}
@@ -83,7 +86,7 @@ _FIGURATIVE_SUBJECT = {"mamka", "mama", "mamca", "mamina", "maminka", "tata", "t
 _GAME = re.compile(
     r"\b(?:roblox\w*|minecraft\w*|fortnit\w*|brawl\w*|gta|counter[ -]?strike|cs ?go|valorant"
     r"|pubg|free ?fire|among ?us|warzone|call of duty|cod|ve hre|v te hre|ve hrach|hrajeme"
-    r"|hrali jsme|hrat|hrani|game\w*|server\w*|lobby|respawn\w*)\b")
+    r"|game\w*|lobby|respawn\w*|level\w*|boss\w*|zombi\w*|moby|mobky)\b")
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 
@@ -101,8 +104,9 @@ _SUICIDE = re.compile(
     r"|ublizuje|ublizim|ublizit|palim) (?:si |se )?(?:se|si)\b(?! s )"
     r"|se (?:\w+ )?(?:rezu|reze|rezes|rezala|rezal|rezat|rezou)\b(?! s )"
     r"|(?:pod|pro)?r[ie]z\w* (?:si )?(?:\w+ )?(?:zily|zapesti)"
+    r"|(?:po)?rez\w* (?:jsem |sem )?(?:se |si )(?:\w+ )?(?:ruk\w*|ruc\w*|zapesti|stehn\w*|predlokti)"
     r"|obes(?:it|im|i|il|ila) se|se obes(?:it|im|i|il|ila)"
-    r"|(?:skocim|skoci|skocit|skocila|skocil|hodim se|hodi se|hodit se|vrhnu se) (?:z |ze |pod )"
+    r"|(?:(?:vy)?skoc(?:im|i|it|ila|il)|hodim se|hodi se|hodit se|vrhnu se) (?:z |ze |pod )"
     r"(?:okna|mostu|strechy|balkonu|vlak\w*|aut\w*|tramvaj\w*|skaly|panelaku)"
     r"|predavkov\w*|spolyk\w* (?:\w+ )?(?:prask\w*|leky|leku|tablet\w*)"
     r"|skoncit se zivotem|skoncim se zivotem|skoncim se sebou"
@@ -114,16 +118,20 @@ _WEAPON = re.compile(
     r"|vytahnul|mel|mela|ma|nosi|ukazal|ukazoval|prinesl|vzal) (?:\w+ )?noze|kudl(?:a|u|ou|y|i)"
     r"|kapesak\w*|macet\w*|pistol\w*|bouchack\w*|revolver\w*|zbran\w*|pusk(?:a|u|ou|y)"
     r"|vzduchovk\w*|plynovk\w*|obus(?:ek|kem|ku)|boxer(?:y|ama|em) na ruce|paralyzer\w*"
-    r"|teleskop\w*|sekerou|strelnou|vystrel\w*|postril\w*|strilet (?:do|na) (?:lid|deck|skol)\w*"
+    r"|teleskop\w*|sekerou|strelnou|postril\w*|strilet (?:do|na) (?:lid|deck|skol)\w*"
     r"|strelba\w*|strelbu)\b")
 _TOY_WEAPON = re.compile(r"\b(?:vodni|nerf\w*|hrack\w*|plastov\w*|detsk\w*|na vodu)\b")
+#: a photo or a video (not "fotbal", not "viděl"); naked or intimate
+_PIC = r"(?:fot(?!bal)\w*|vide(?:o|a|u|em|ich|ech|ach|jk\w*)|snim(?:ek|k)\w*|obrazk\w*|nahravk\w*)"
+_NAKED = (r"(?:nah(?:a|e|y|ou|ych|ym|ymi|ata|atou|aty|ate|atych|atej|ej|ejch)|intimn\w*|eroticke"
+          r"|sexy)")
 _SEXUAL = re.compile(
-    r"\b(?:osahav\w*|osahal\w*|osahat\w*|osahan\w*|ohmatav\w*|znasiln\w*|pedofil\w*"
+    r"\b(?:osahav\w*|osahal\w*|osahat\w*|osahan\w*|znasiln\w*|pedofil\w*"
     r"|sexualn\w* (?:obtez\w*|zneuz\w*|napad\w*|utok\w*)|sexualne (?:obtez\w*|zneuz\w*)"
     r"|zneuz(?:il|ila|ili|ival|ivala|ivali|iva|ivaji|ivat) (?:me|ji|ho|nas|je)"
-    r"|nudes\w*|nudesk\w*|nahotin\w*|(?:nah[aeyouí]\w*|intimn\w*|eroticke|sexy) (?:\w+ )?"
-    r"(?:fot\w*|vide\w*|snim\w*|obrazk\w*)|(?:fot\w*|vide\w*|snimk\w*) (?:\w+ )?"
-    r"(?:nah[aeyou]\w*|bez obleceni|v pradle|do naha)"
+    r"|nudes\w*|nudesk\w*|nahotin\w*|dick ?pic\w*"
+    rf"|{_NAKED} (?:\w+ )?{_PIC}|{_PIC} (?:\w+ )?(?:{_NAKED}|bez obleceni|v pradle|do naha"
+    r"|(?:sveho |svyho )?(?:penis\w*|pindik\w*|prirozeni))"
     r"|(?:sahal\w*|saha|sahaji|sahali|sahat) (?:mi |ji |jí |ho |nam )?(?:\w+ )?(?:na|pod|do) "
     r"(?:prsa|prsou|zadek|zadku|prdel|rozkrok\w*|kalhotk\w*|kozy|sukni|podprsenk\w*|intim\w*)"
     r"|ukazoval\w* (?:mi |nam )?(?:svuj |svoje )?(?:penis|pindik\w*|prirozeni|pindu|pero)"
@@ -131,13 +139,13 @@ _SEXUAL = re.compile(
     r"|svlekla|vysvlekla|ukazala nah\w*)|svlec se)\b")
 #: photos/videos taken in showers, cubicles or while changing
 _VOYEUR = re.compile(r"\b(?:sprch\w*|sprs\w*|kabink\w*|prevlek\w*|pod sukni|do sukne)\b")
-_FILMING = re.compile(r"\b(?:natoc\w*|natac\w*|fot\w*|vyfot\w*|nafot\w*|vide\w*|nahral\w*"
+_FILMING = re.compile(rf"\b(?:natoc\w*|natac\w*|{_PIC}|vyfot\w*|nafot\w*|nahral\w*"
                       r"|nahrav\w*|snim\w*)\b")
 #: extortion with photos: "vydírá mě s fotkama", "jinak ji pošle všem", "za 500 Kč"
 _EXTORT = re.compile(r"\b(?:vydir\w*|jinak (?:ji|je|to|ho) (?:posle|rozesle|zverejn\w*"
                      r"|da|hodi|ukaze)|smaze (?:to |ji |je )?(?:jen|az) (?:kdyz|jestli|pokud)"
                      r"|jestli (?:mu |ji )?neposl\w* dals\w*|chce (?:po me )?dals\w* fot\w*)\b")
-_PHOTO = re.compile(r"\b(?:fot\w*|vide\w*|snimk\w*|obrazk\w*|nahravk\w*)\b")
+_PHOTO = re.compile(rf"\b{_PIC}\b")
 _SENT_OWN_PHOTO = re.compile(r"\b(?:poslal|poslala) (?:jsem |sem )?(?:\w+ ){0,3}fot\w*")
 _VIOLENCE = re.compile(
     r"\b(?:otres\w* mozk\w*|zlomen\w* (?:ruk|nos|noh|zebr|celist|prst|klicn|zap\w*)\w*"
@@ -186,7 +194,7 @@ def _kill_verbs(words: list[str]) -> list[UrgencyCategory]:
             found.append(UrgencyCategory.SUICIDE_SELF_HARM)
         elif reflexive is not None and (target is None or reflexive <= target):
             found.append(UrgencyCategory.SUICIDE_SELF_HARM)
-        elif target is not None or podrezat:
+        elif target is not None or podrezat or _FIRST_PERSON_KILL.match(word):
             found.append(UrgencyCategory.THREAT_TO_KILL)
     return found
 

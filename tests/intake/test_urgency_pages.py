@@ -81,3 +81,13 @@ def test_only_the_flag_is_stored_never_the_category(client, session):
     cells = [str(v) for _t, column, v in stored_values(session) if isinstance(v, str)]
     words = [c.value for c in UrgencyCategory] + list(CATEGORY_LABELS_CS.values())
     assert not any(word in cell for cell in cells for word in words)
+
+
+def test_api_tells_the_app_when_to_show_help_prominently(client, session):
+    reg = register_school(session)
+    for text, urgent in ((URGENT, True), (CALM, False)):
+        created = client.post("/api/v1/reports", json={"school_id": reg.school.id, "text": text})
+        assert created.status_code == 201 and created.get_json()["urgent"] is urgent
+        status = client.get("/api/v1/reports/status",
+                            headers={"Authorization": f"Bearer {created.get_json()['receipt']}"})
+        assert status.get_json()["urgent"] is urgent

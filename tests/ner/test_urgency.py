@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ner.textutil import fold
 from ner.urgency import UrgencyCategory, classify_urgency
@@ -77,3 +79,11 @@ def test_false_alarms_on_reports(path):
     assert len(figures["false_alarms"]) <= 0.03 * calm, figures["false_alarms"]
     assert figures["flagged_share"] <= 1 / 6
     assert len(figures["misses"]) <= 0.2 * figures["labelled_urgent"], figures["misses"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gets_a_consistent_verdict(text):
+    verdict = classify_urgency(text)
+    assert verdict.urgent == bool(verdict.categories)
+    assert verdict.category == (verdict.categories[0] if verdict.categories else None)
