@@ -66,12 +66,16 @@ def test_every_pupil_page_shows_where_to_get_help(client, session, app):
     pages = {"form": client.get("/"), "status lookup": client.get("/stav"),
              "wrong receipt": client.post("/stav", data={"receipt": "1",
                                                         "csrf_token": csrf_token(client, "/stav")})}
+    pages["error (no CSRF token)"] = app.test_client().post("/nahlasit", data={"text": CALM})
     reporter = app.test_client()
     pages["status"] = open_status(reporter, receipt)
     pages["conversation"] = reporter.get("/stav/konverzace")
     for name, response in pages.items():
         html = response.get_data(as_text=True)
         assert 'id="crisis-help"' in html and 'href="tel:116111"' in html, name
+    assert pages["error (no CSRF token)"].status_code == 400
+    staff_error = client.post("/skola/prihlaseni", data={}).get_data(as_text=True)
+    assert 'id="crisis-help"' not in staff_error  # staff pages stay as they were
 
 
 def test_only_the_flag_is_stored_never_the_category(client, session):
