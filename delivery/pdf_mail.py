@@ -9,6 +9,7 @@ from delivery.mail_text import REPORT_PDF_SUBJECT, report_pdf_body
 from delivery.outbox import enqueue
 from delivery.pdf_intake import registration_url
 from delivery.pdf_passwords import password_in_portal
+from delivery.urgency_text import urgent_subject, with_urgent_note
 from models import EncryptedPdf, OutboxMessage, Report, School
 from models.audit import record
 from ozvise.config import Settings
@@ -35,10 +36,12 @@ def enqueue_report_pdf(session: Session, settings: Settings, school: School,
     message = enqueue(
         session, kind=KIND_REPORT_PDF,
         dedupe_key=report_pdf_dedupe_key(report.id, school.director_email),
-        recipient=school.director_email, subject=REPORT_PDF_SUBJECT,
-        body=report_pdf_body(school.name, report.id, registration_url(settings),
-                             settings.base_url + PASSWORDS_PATH,
-                             password_in_portal(session, school, report.id)),
+        recipient=school.director_email,
+        subject=urgent_subject(REPORT_PDF_SUBJECT, bool(report.urgent)),
+        body=with_urgent_note(report_pdf_body(school.name, report.id, registration_url(settings),
+                                              settings.base_url + PASSWORDS_PATH,
+                                              password_in_portal(session, school, report.id)),
+                              bool(report.urgent)),
         attachment_name=f"hlaseni-{report.id[:8]}.pdf", attachment=pdf.pdf)
     record(session, "system", "pdf.queued", f"report:{report.id}", school_id=school.id)
     return message

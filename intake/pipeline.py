@@ -23,6 +23,7 @@ from crypto.onboarding import read_public_key
 from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
 from intake.followup_seeds import seal_followup_seeds
 from intake.redaction import redact, seeds_for
+from intake.urgency import flag_if_urgent
 from intake.validation import InvalidSubmission, Submission
 from models import (
     KeyRecipient,
@@ -47,6 +48,7 @@ class IntakeUnavailable(RuntimeError):
 class Receipt:
     code: str
     report_id: str
+    urgent: bool = False
 
 
 def _recipient(school: School, settings: Settings) -> tuple[KeyRecipient, int, bytes]:
@@ -92,6 +94,7 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
                     text_length=len(submission.text), receipt_digest=receipt_digest(receipt),
                     reporter_public_key=reporter_keypair(receipt).public,
                     status=ReportStatus.PENDING_MODERATION)
+    flag_if_urgent(report, submission.text)
     report.text_ct = seal(report.id, data_key, FIELD_TEXT, submission.text)
     if submission.victim_name:
         report.victim_name_ct = seal(report.id, data_key, FIELD_NAME, submission.victim_name)
@@ -116,4 +119,4 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
            length=len(submission.text), redactions=len(redacted.items),
            recipient=recipient.value)
     session.commit()
-    return Receipt(code=receipt, report_id=report.id)
+    return Receipt(code=receipt, report_id=report.id, urgent=bool(report.urgent))

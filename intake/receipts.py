@@ -30,10 +30,11 @@ def receipt_groups(receipt: str) -> list[str]:
     return receipt.split("-")
 
 
-def status_summary(session: Session, report_id: str) -> dict[str, str]:
-    """What a reporter may know about their report: status and day of submission only."""
+def status_summary(session: Session, report_id: str) -> dict[str, str | bool]:
+    """What a reporter may know about their report: status, day of submission, and whether
+    it is urgent (the app then shows where to get help now, prominently)."""
     report = session.get(Report, report_id)
     if report is None:
         raise LookupError(report_id)
     return {"status": report.status.value, "status_label": status_label(session, report),
-            "submitted_on": report.created_at.date().isoformat()}
+            "submitted_on": report.created_at.date().isoformat(), "urgent": bool(report.urgent)}

@@ -83,7 +83,7 @@ def submit():
         db().rollback()
         return _render_form("Hlášení se nepodařilo uložit a nic nebylo odesláno. Zkuste to "
                             "prosím za chvíli znovu.", status=503)
-    return render_template("intake/receipt.html", receipt=receipt.code,
+    return render_template("intake/receipt.html", receipt=receipt.code, urgent=receipt.urgent,
                            groups=receipt_groups(receipt.code)), 201
 
 

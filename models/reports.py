@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, new_id, str_enum, utcnow
@@ -73,6 +73,9 @@ class Report(Base):
     #: anonymised, so the school's statistics still count it by that status
     status_before_anonymisation: Mapped[ReportStatus | None] = mapped_column(
         str_enum(ReportStatus))
+    #: the reporter's text (or a follow-up) points to a risk to life or health
+    #: (``ner.urgency``); only the flag is stored, never the words that raised it
+    urgent: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
 
     keys: Mapped[list[ReportKey]] = relationship(back_populates="report",
                                                  cascade="all, delete-orphan")

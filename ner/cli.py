@@ -12,6 +12,7 @@ import sys
 import click
 
 from .bench import bench_detect
+from .urgency_bench import bench_urgency
 
 BATCH = 32
 
@@ -102,6 +103,7 @@ def bench() -> None:
 
 
 bench.add_command(bench_detect)
+bench.add_command(bench_urgency)
 
 
 @click.group()

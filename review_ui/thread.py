@@ -25,7 +25,9 @@ from crypto.errors import DecryptionError
 from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
 from crypto.moderation_copy import NoModerationKey, discard_message_copy, seal_message_copy
 from crypto.receipts import normalise_receipt, reporter_keypair
+from delivery.portal_notice import notify_urgent_later
 from intake.followup_seeds import open_followup_seeds
+from intake.urgency import flag_if_urgent
 from models import Message, MessageAuthor, Report, School, utcnow
 from models.audit import record
 from models.trust import trusted_key
@@ -107,6 +109,8 @@ def add_message(session: Session, settings: Settings, report: Report, author: Me
     session.flush()  # the id is bound into the ciphertext
     seal_message(message, text, school_key.public_key, report.reporter_public_key)
     if author == MessageAuthor.REPORTER:
+        if flag_if_urgent(report, text):  # a follow-up can make the report urgent
+            notify_urgent_later(session, settings, report)
         if settings.moderate_followups:
             seal_followup_copy(session, message,
                                redact(text, open_followup_seeds(report, reporter_private)))

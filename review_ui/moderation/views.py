@@ -69,7 +69,15 @@ def age_cs(created_at: datetime, now: datetime) -> str:
 
 def _queue_query():
     return (select(Report, School.name).join(School, School.id == Report.school_id)
-            .where(Report.status.in_(OPEN_STATUSES)).order_by(Report.created_at, Report.id))
+            .where(Report.status.in_(OPEN_STATUSES))
+            .order_by(Report.urgent.desc(), Report.created_at, Report.id))  # urgent first
+
+
+def _ahead_of(report: Report):
+    """Reports before ``report`` in the queue order (urgent first, then oldest)."""
+    if report.urgent:
+        return Report.urgent.is_(True) & (Report.created_at < report.created_at)
+    return Report.urgent.is_(True) | (Report.created_at < report.created_at)
 
 
 def _waiting_count() -> int:
@@ -108,7 +116,7 @@ def _render_review(report: Report, *, error: str | None = None, phrase: str = ""
            placeholders=len(in_text))
     db().commit()
     position = db().scalar(select(func.count(Report.id)).where(
-        Report.status.in_(OPEN_STATUSES), Report.created_at < report.created_at))
+        Report.status.in_(OPEN_STATUSES), _ahead_of(report)))
     return render_template(
         "moderation/review.html", report=report, school=school,
         segments=segments(text), placeholders=in_text,
@@ -134,7 +142,7 @@ def review(report_id: str):
 @bp.get("/dalsi")
 @require("moderator")
 def next_report() -> Response:
-    """The oldest waiting report (keyboard: one key from the queue to work)."""
+    """The first waiting report: urgent first, then the oldest (one key from the queue)."""
     first = db().execute(_queue_query().limit(1)).first()
     if first is None:  # the queue page says it is empty
         return redirect(url_for("moderation.queue"))

@@ -37,7 +37,7 @@ def test_search_submit_and_status(live_server, session):
                           headers={"Authorization": f"Bearer {spaced}"})
     assert status.status_code == 200
     assert status.json() == {key: body[key] for key in ("status", "status_label",
-                                                         "submitted_on")}
+                                                         "submitted_on", "urgent")}
     assert status.headers["Cache-Control"] == "no-store"
 
 
