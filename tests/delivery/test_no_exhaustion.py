@@ -28,7 +28,7 @@ from ozvise.cli import main
 from ozvise.db import session_factory
 from review_ui.moderation.decisions import Decision, decide
 from tests.delivery.conftest import password_with_offline_key, pdf_attachment, pdf_text
-from tests.factories import make_moderator, make_school
+from tests.factories import make_moderator, make_school, moderation_key
 
 REPORTS = 250
 NAME = "Radovan Štěpánek"
@@ -89,7 +89,8 @@ def test_250th_report_of_one_school_is_mailed(app, session, settings, onboarding
 
     last = receipts[-1].report_id
     moderator = make_moderator(session)
-    outcome = decide(session, settings, last, moderator.id, Decision.DELIVER)
+    outcome = decide(session, settings, last, moderator.id, Decision.DELIVER,
+                     moderation_key=moderation_key(session))
     session.commit()
     assert outcome.status == ReportStatus.AWAITING_PDF
     smtp = settings.with_overrides(smtp_host="127.0.0.1", smtp_port=smtp_server.port)
@@ -116,7 +117,8 @@ def test_undeliverable_report_shows_in_outbox_status_and_audit(app, session, set
     ids = [submit_report(session, settings, Submission(s.id, "", "", "Text hlášení.")).report_id
            for s in (no_contact, bouncing)]
     for report_id in ids:
-        decide(session, settings, report_id, moderator.id, Decision.DELIVER)
+        decide(session, settings, report_id, moderator.id, Decision.DELIVER,
+               moderation_key=moderation_key(session))
         session.commit()
 
     quiet = _cli(settings, "outbox", "status", "--check")
@@ -162,7 +164,8 @@ def test_pdf_that_cannot_be_made_keeps_the_report_and_is_reported(app, session, 
     receipt = submit_report(session, settings, Submission(school.id, "", "", "Text."))
     assert session.get(Report, receipt.report_id) is not None  # the report is not lost
     assert not session.scalars(select(ReportPdfPassword)).all()
-    decide(session, settings, receipt.report_id, make_moderator(session).id, Decision.DELIVER)
+    decide(session, settings, receipt.report_id, make_moderator(session).id, Decision.DELIVER,
+           moderation_key=moderation_key(session))
     session.commit()
     status = _cli(settings, "outbox", "status", "--check")
     assert status.exit_code == 1
