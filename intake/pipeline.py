@@ -20,7 +20,7 @@ from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, redaction_field
 from crypto.onboarding import read_public_key
 from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
 from intake.redaction import redact
-from intake.validation import InvalidSubmission, Submission
+from intake.validation import Submission, unknown_school
 from models import (
     KeyRecipient,
     Redaction,
@@ -76,8 +76,7 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
     """Store one report durably; commits, so a returned receipt is never lost."""
     school = session.get(School, submission.school_id)
     if school is None:
-        raise InvalidSubmission("school_unknown", "Vybraná škola neexistuje. Vyberte ji prosím "
-                                                  "znovu ze seznamu.", "school_id")
+        raise unknown_school()
     recipient, recipient_id, public_key = _recipient(school, settings)
     redacted = redact(submission.text, submission.victim_name, submission.victim_class)
 

@@ -35,5 +35,6 @@ def status_summary(session: Session, report_id: str) -> dict[str, str]:
     report = session.get(Report, report_id)
     if report is None:
         raise LookupError(report_id)
-    return {"status": report.status.value, "status_label": REPORTER_STATUS_LABELS[report.status],
+    return {"status": report.status.value,
+            "status_label": str(REPORTER_STATUS_LABELS[report.status]),
             "submitted_on": report.created_at.date().isoformat()}

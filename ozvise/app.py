@@ -11,7 +11,8 @@ from ozvise.config import Settings
 from ozvise.db import init_db
 from ozvise.errors import install_error_handlers
 from ozvise.extensions import csrf, limiter
-from ozvise.localtime import cs_date, cs_datetime
+from ozvise.i18n import init_i18n
+from ozvise.localtime import cs_date, cs_datetime, pupil_date
 from ozvise.security import install_security_headers
 
 SETTINGS_KEY = "OZVISE_SETTINGS"
@@ -45,8 +46,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     limiter.init_app(app)
     install_security_headers(app)
     install_error_handlers(app)
+    init_i18n(app)
     app.add_template_filter(cs_date, "cs_date")
     app.add_template_filter(cs_datetime, "cs_datetime")
+    app.add_template_filter(pupil_date, "pupil_date")
     _register_blueprints(app)
     return app
 

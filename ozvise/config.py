@@ -42,6 +42,10 @@ class Settings:
     session_idle_minutes: int = 30
     testing: bool = False
     moderate_followups: bool = True
+    #: who runs this installation, shown in the pupil pages' footer and on /o-sluzbe
+    operator_name: str = "provozovatel této instalace (nenastaveno)"
+    operator_email: str = "kontakt@ozvise.invalid"
+    operator_address: str = ""
 
     @property
     def outbox_dir(self) -> Path:
@@ -70,6 +74,9 @@ class Settings:
             base_url=env.get("OZVISE_BASE_URL", cls.base_url).rstrip("/"),
             rate_limit_storage=env.get("OZVISE_RATE_LIMIT_STORAGE", cls.rate_limit_storage),
             rate_limit_reports=env.get("OZVISE_RATE_LIMIT_REPORTS", cls.rate_limit_reports),
+            operator_name=env.get("OZVISE_OPERATOR_NAME", cls.operator_name),
+            operator_email=env.get("OZVISE_OPERATOR_EMAIL", cls.operator_email),
+            operator_address=env.get("OZVISE_OPERATOR_ADDRESS", cls.operator_address),
         )
 
     def with_overrides(self, **changes: object) -> Settings:

@@ -14,6 +14,7 @@ from delivery.outbox import enqueue
 from models import School, SchoolMember, utcnow
 from ozvise.context import settings
 from ozvise.db import db
+from ozvise.localtime import cs_date
 from review_ui.portal.invitations import Invitation, token_hash
 
 
@@ -23,7 +24,7 @@ def absolute(endpoint: str, **values: object) -> str:
 
 def send_invitation(member: SchoolMember, invitation: Invitation, inviter: str) -> None:
     link = absolute("portal.invitation", token=invitation.token)
-    expires = member.invite_expires_at.strftime("%d. %m. %Y") if member.invite_expires_at else ""
+    expires = cs_date(member.invite_expires_at)
     body = (
         f"Dobrý den,\n\n{inviter} vás zve do portálu Ozvi se školy {member.school.name}.\n"
         f"Heslo si nastavíte na této adrese:\n\n{link}\n\n"
@@ -57,7 +58,7 @@ def notify_director(school: School, school_key_id: int, contacts: list[SchoolMem
         return
     names = "\n".join(f"- {m.name} ({m.email})" for m in contacts)
     body = (
-        f"Dobrý den,\n\nškola {school.name} byla {utcnow().strftime('%d. %m. %Y')} "
+        f"Dobrý den,\n\nškola {school.name} byla {cs_date(utcnow())} "
         f"zaregistrována v systému Ozvi se. Kontaktní osoby:\n{names}\n\n"
         "Pokud o registraci nevíte, napište prosím provozovateli odpovědí na tento e-mail.\n\n"
         "Ozvi se"
