@@ -26,7 +26,7 @@ MESSAGES = {
 }
 
 PUPIL_MESSAGES = {
-    400: lazy_gettext("Požadavek se nepodařilo zpracovat. Zkontroluj prosím, co jsi vyplnil."),
+    400: lazy_gettext("Požadavek se nepodařilo zpracovat. Zkontroluj prosím vyplněné údaje."),
     403: lazy_gettext("K této stránce nemáš přístup."),
     404: lazy_gettext("Tahle stránka neexistuje."),
     405: lazy_gettext("Tohle tady udělat nejde."),
