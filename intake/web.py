@@ -130,13 +130,13 @@ def receipt():
 
 @bp.post("/odeslano/hotovo")
 def finished():
-    """Forget the receipt and this browser's session here and now (a shared phone)."""
+    """Forget the receipt and the report's conversation key on this device now (a shared
+    phone); the typed text was never kept anywhere but in the page."""
     from review_ui.auth import keyring
     from review_ui.conversation import REPORTER_HANDLE
 
-    for name in (RECEIPT_HANDLE, REPORTER_HANDLE):
-        keyring().drop(session.get(name))
-    session.clear()
+    for name in (RECEIPT_HANDLE, REPORTER_HANDLE):  # only the pupil's: a staff login stays
+        keyring().drop(session.pop(name, None))
     return redirect(url_for("submit.form", vycisteno=1), 303)
 
 

@@ -34,6 +34,7 @@ from tests.factories import (
 PUBLIC = {
     "static", "submit.static", "moderation.static",
     "submit.form", "submit.submit", "submit.status_lookup",
+    "submit.redisplay", "submit.receipt", "submit.finished", "submit.about",
     "api.openapi", "api.create_report", "api.report_status", "api.schools",
     "conversation_api.read", "conversation_api.write",
     "conversation.reporter_page", "conversation.reporter_reply", "conversation.reporter_leave",
