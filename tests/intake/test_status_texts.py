@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from delivery.handover import hand_over
 from intake.receipts import report_for_receipt
 from intake.status import STATUS_TEXTS, situation_of
