@@ -24,7 +24,7 @@ def test_text_survives_the_rate_limit(live_server, browser, session, js):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="cs-CZ",
                                   java_script_enabled=js)
     page = context.new_page()
-    for attempt in range(2):
+    for _attempt in range(2):
         page.goto(live_server + f"/?school_id={school.id}")
         page.fill("#victim_name", "Vojta")
         page.fill("#text", TEXT)
