@@ -39,7 +39,7 @@ PUBLIC = {
     "conversation_api.read", "conversation_api.write",
     "conversation.reporter_page", "conversation.reporter_reply", "conversation.reporter_leave",
     "portal.login", "portal.second_step", "portal.logout", "portal.register",
-    "portal.confirm_email", "portal.invitation",
+    "portal.confirm_email", "portal.invitation", "portal.register_search",
     "moderation.login", "moderation.second_factor", "moderation.enrol", "moderation.logout",
     "counsellor.login", "counsellor.logout",
 }
