@@ -76,11 +76,14 @@ def _remember_choice(response: Response) -> Response:
 def _language_links() -> list[dict[str, str]]:
     """The switch: the current page in each language (a plain link, no JavaScript).
 
-    A page that answers a POST (a form shown again with an error) links to the start page,
-    as a POST cannot be repeated by a link.
+    A page that answers a POST links to the same address's GET page if there is one (the
+    status page to the receipt form), else to the start page, as a POST cannot be repeated
+    by a link; on the report form, ``intake.js`` posts the form instead, keeping the text.
     """
-    keep = request.method == "GET" and request.url_rule is not None
-    args = {k: v for k, v in request.args.items() if k != LANG_PARAM} if keep else {}
+    rule = request.url_rule
+    keep = rule is not None and "GET" in (rule.methods or ())
+    args = ({k: v for k, v in request.args.items() if k != LANG_PARAM}
+            if keep and request.method == "GET" else {})
     path = request.path if keep else "/"
     return [{"code": code, "name": name,
              "href": f"{path}?{urlencode({**args, LANG_PARAM: code})}"}

@@ -24,7 +24,7 @@ from flask_login import current_user
 
 from crypto.hpke import public_key_of
 from crypto.messages import REPORTER, SCHOOL
-from intake.status import REPORTER_STATUS_LABELS
+from intake.status import status_text
 from models import MessageAuthor, Report
 from models.audit import record
 from ozvise.context import settings
@@ -141,7 +141,7 @@ def _reporter_page(report: Report, private_key: bytes, error: str | None = None,
     convo = {"available": True, "thread": _reporter_thread(report, private_key),
              "closed": closed_reason(db(), report)}
     return render_template("conversation/reporter.html", report=report, convo=convo,
-                           status_label=REPORTER_STATUS_LABELS[report.status], error=error,
+                           status=status_text(db(), report), error=error,
                            draft=draft), status
 
 

@@ -104,8 +104,9 @@ FOCUS_STYLE = """el => {
     if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') { behind = bg; break; }
     node = node.parentElement;
   }
+  const label = el.id || el.tagName + ':' + (el.textContent || '').trim().slice(0, 20);
   return {outline: ring.outlineColor, style: ring.outlineStyle, width: ring.outlineWidth,
-          behind: behind, id: el.id || el.tagName + ':' + (el.textContent || '').trim().slice(0, 20)};
+          behind: behind, id: label};
 }"""
 
 
