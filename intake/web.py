@@ -34,7 +34,7 @@ from models import School
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.errors import error_response
-from ozvise.extensions import csrf, limiter
+from ozvise.extensions import limiter
 
 bp = Blueprint("submit", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/intake")
@@ -78,7 +78,6 @@ def form():
 
 
 @bp.post("/nahlasit/skola")
-@csrf.exempt  # only searches and shows the form again: no side effect to forge
 def redisplay():
     """Search the school again (or change the language) without losing a word."""
     notice = None
@@ -195,16 +194,17 @@ def _operator() -> dict[str, object]:
 @bp.errorhandler(CSRFError)
 def _expired_form(_exc: CSRFError):
     """An expired or missing token (half an hour of writing): the form comes back filled."""
-    if request.endpoint == "submit.submit":
+    if request.endpoint in ("submit.submit", "submit.redisplay"):
         return _render_form({"form": gettext(
-            "Formulář mezitím vypršel (bezpečnostní pojistka po 30 minutách). Nic se "
+            "Formulář vypršel (bezpečnostní pojistka po 30 minutách), ale nic se "
             "neztratilo: tvůj text je níže. Zkontroluj ho a odešli znovu.")},
             status=400)
     if request.endpoint == "submit.status_lookup":
-        return _render_lookup(gettext("Stránka mezitím vypršela. Kód je níže, odešli ho "
-                                      "prosím znovu."), 400)
+        return _render_lookup(gettext("Formulář vypršel. Kód je níže, odešli ho prosím "
+                                      "znovu."), 400)
     return error_response(400, "csrf_failed", gettext(
-        "Stránka mezitím vypršela. Načti ji prosím znovu."))
+        "Formulář vypršel nebo nebyl odeslán z této stránky. Načti ji prosím znovu a "
+        "odešli formulář ještě jednou."))
 
 
 @bp.errorhandler(429)

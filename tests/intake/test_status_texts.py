@@ -26,6 +26,15 @@ def _submit(client, school_id: int) -> str:
     return response.get_json()["receipt"]
 
 
+def _with_status(client, session, school_id: int, status: ReportStatus) -> str:
+    """A report of ``school_id`` put into ``status``; returns its receipt."""
+    receipt = _submit(client, school_id)
+    session.expire_all()
+    report_for_receipt(session, receipt).status = status
+    session.commit()
+    return receipt
+
+
 def _status_page(app, receipt: str) -> str:
     client = app.test_client()  # a fresh device, as a pupil coming back
     token = csrf_token(client, "/stav")
@@ -80,12 +89,8 @@ def test_registered_school_pending_delivered_opened_in_progress_resolved(app, cl
 
 
 def test_spam_is_said_kindly_with_what_to_do(app, client, session):
-    reg = register_school(session)
-    receipt = _submit(client, reg.school.id)
-    session.expire_all()
-    report = report_for_receipt(session, receipt)
-    report.status = ReportStatus.SPAM
-    session.commit()
+    receipt = _with_status(client, session, register_school(session).school.id,
+                           ReportStatus.SPAM)
     page = _status_page(app, receipt)
     _shows(page, "spam")
     assert "pošli hlášení prosím znovu" in page and "116 111" in page
@@ -121,13 +126,9 @@ def test_basic_plan_school_got_the_pdf(app, client, session, settings):
 
 
 def test_anonymised(app, client, session):
-    reg = register_school(session)
-    receipt = _submit(client, reg.school.id)
-    session.expire_all()
-    report = report_for_receipt(session, receipt)
-    report.status = ReportStatus.ANONYMISED
-    session.commit()
-    assert situation_of(session, report) == "anonymised"
+    receipt = _with_status(client, session, register_school(session).school.id,
+                           ReportStatus.ANONYMISED)
+    assert situation_of(session, report_for_receipt(session, receipt)) == "anonymised"
 
 
 def test_pupil_follow_up_before_moderation_reaches_the_moderator(app, client, session):
