@@ -85,6 +85,11 @@ def test_text_survives_search_enter_validation_and_an_expired_session(
                     full_page=True)
     assert _count(session) == 0
 
+    if not js:  # the language buttons under the form post it: switching keeps the text
+        page.click(".languages-keep button[lang=en]")
+        page.wait_for_load_state()
+        assert page.get_attribute("html", "lang") == "en"
+        assert _typed(page) == (NAME, CLASS, TEXT)
     page.click("#send-button")  # the fresh token in the page works
     page.wait_for_url("**/odeslano")
     receipt = page.get_attribute("#receipt", "data-receipt")
