@@ -1,6 +1,7 @@
 """JSON API v1 for the mobile app; described by ``openapi.json`` next to this module.
 
-Errors are always ``{"error": {"code", "message", "field"?}}`` with a Czech message.
+Errors are always ``{"error": {"code", "message", "field"?}}``; the message speaks to the
+pupil ("ty") in the language of the request's ``Accept-Language`` (Czech by default).
 The receipt travels only in the ``Authorization`` header, never in a URL (URLs end up in
 proxy logs and browser histories).
 """
@@ -11,6 +12,7 @@ import json
 from importlib import resources
 
 from flask import Blueprint, Response, jsonify, request
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.pipeline import IntakeUnavailable, submit_report
@@ -25,8 +27,8 @@ from ozvise.extensions import limiter
 from ozvise.limit_policy import accepted_report, failed_lookup
 
 bp = Blueprint("api", __name__)
-STORE_FAILED = ("store_failed", "Hlášení se nepodařilo uložit, nic nebylo odesláno. "
-                                "Zkuste to prosím za chvíli znovu.")
+STORE_FAILED = ("store_failed", lazy_gettext("Hlášení se nepodařilo uložit a nic nebylo "
+                                             "odesláno. Zkus to prosím za chvíli znovu."))
 
 
 def school_json(school) -> dict[str, object]:  # noqa: ANN001
@@ -44,8 +46,8 @@ def openapi() -> Response:
 def schools():
     query = request.args.get("q") or ""
     if len(query) > MAX_QUERY_CHARS:
-        return error_response(400, "query_too_long", f"Hledaný text může mít nejvýše "
-                                                     f"{MAX_QUERY_CHARS} znaků.", field="q")
+        return error_response(400, "query_too_long", gettext(
+            "Hledaný text může mít nejvýše %(limit)s znaků.", limit=MAX_QUERY_CHARS), field="q")
     return jsonify({"schools": [school_json(s) for s in search_schools(db(), query)]})
 
 
@@ -65,8 +67,8 @@ def create_report():
         return error_response(415)
     data = _json_object()
     if data is None:
-        return error_response(400, "invalid_json", "Tělo požadavku musí být objekt JSON "
-                                                   "v kódování UTF-8.")
+        return error_response(400, "invalid_json", gettext(
+            "Tělo požadavku musí být objekt JSON v kódování UTF-8."))
     try:
         submission = validate_submission(data, settings().max_description_chars)
         receipt = submit_report(db(), settings(), submission)
@@ -75,10 +77,10 @@ def create_report():
                               exc.message, field=exc.field)
     except IntakeUnavailable:
         return error_response(503, "school_unavailable",
-                              "Tato škola zatím hlášení přijímat nemůže.")
+                              gettext("Tato škola zatím hlášení přijímat nemůže."))
     except SQLAlchemyError:
         db().rollback()
-        return error_response(503, *STORE_FAILED)
+        return error_response(503, STORE_FAILED[0], str(STORE_FAILED[1]))
     summary = status_summary(db(), receipt.report_id)
     return jsonify({"receipt": receipt.code, **summary}), 201
 
@@ -89,14 +91,14 @@ def create_report():
 def report_status():
     scheme, _, credential = (request.headers.get("Authorization") or "").partition(" ")
     if scheme.lower() != "bearer" or not credential.strip():
-        response = error_response(401, "receipt_missing", "Pošlete kód hlášení v hlavičce "
-                                                          "Authorization: Bearer <kód>.")
+        response = error_response(401, "receipt_missing", gettext(
+            "Pošli kód hlášení v hlavičce Authorization: Bearer <kód>."))
         response[0].headers["WWW-Authenticate"] = 'Bearer realm="ozvise-receipt"'
         return response
     report = report_for_receipt(db(), credential)
     if report is None:
-        response = error_response(401, "receipt_unknown", "Kód hlášení neznáme. Zkontrolujte, "
-                                                          "že je opsaný celý a správně.")
+        response = error_response(401, "receipt_unknown", gettext(
+            "Kód hlášení neznáme. Zkontroluj, že je opsaný celý a správně."))
         response[0].headers["WWW-Authenticate"] = 'Bearer realm="ozvise-receipt"'
         return response
     return jsonify(status_summary(db(), report.id))

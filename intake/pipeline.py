@@ -24,7 +24,7 @@ from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
 from intake.followup_seeds import seal_followup_seeds
 from intake.redaction import redact, seeds_for
 from intake.urgency import flag_if_urgent
-from intake.validation import InvalidSubmission, Submission
+from intake.validation import Submission, unknown_school
 from models import (
     KeyRecipient,
     Redaction,
@@ -83,8 +83,7 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
     """Store one report durably; commits, so a returned receipt is never lost."""
     school = session.get(School, submission.school_id)
     if school is None:
-        raise InvalidSubmission("school_unknown", "Vybraná škola neexistuje. Vyberte ji prosím "
-                                                  "znovu ze seznamu.", "school_id")
+        raise unknown_school()
     recipient, recipient_id, public_key = _recipient(school, settings)
     redacted = redact(submission.text, submission.victim_name, submission.victim_class)
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crypto.receipts import normalise_receipt, receipt_digest
-from intake.delivery_state import status_label
+from intake.status import status_label
 from models import Report
 
 RECEIPT_LOOKUP_LIMIT = "10 per minute"

@@ -15,7 +15,8 @@ from ozvise.db import init_db
 from ozvise.errors import install_error_handlers
 from ozvise.extensions import csrf, limiter
 from ozvise.file_modes import secure_instance_folder
-from ozvise.localtime import cs_date, cs_datetime
+from ozvise.i18n import init_i18n
+from ozvise.localtime import cs_date, cs_datetime, pupil_date
 from ozvise.rate_key import install_rate_key
 from ozvise.redis_store import install_store_errors
 from ozvise.security import install_security_headers
@@ -56,8 +57,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     install_security_headers(app)
     install_error_handlers(app)
     install_store_errors(app)
+    init_i18n(app)
     app.add_template_filter(cs_date, "cs_date")
     app.add_template_filter(cs_datetime, "cs_datetime")
+    app.add_template_filter(pupil_date, "pupil_date")
     _register_blueprints(app)
     return app
 

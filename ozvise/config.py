@@ -55,6 +55,10 @@ class Settings:
     argon2_wait_ms: int = 250
     #: HMAC key of the audit log (hex); None: ``<instance>/audit_key``, created on first use
     audit_key_hex: str | None = None
+    #: who runs this installation, shown in the pupil pages' footer and on /o-sluzbe
+    operator_name: str = "provozovatel této instalace (nenastaveno)"
+    operator_email: str = "kontakt@ozvise.invalid"
+    operator_address: str = ""
 
     @property
     def outbox_dir(self) -> Path:
@@ -90,6 +94,10 @@ class Settings:
                                    or default_argon2_concurrency()),
             argon2_wait_ms=int(env.get("OZVISE_ARGON2_WAIT_MS", str(cls.argon2_wait_ms))),
             audit_key_hex=env.get("OZVISE_AUDIT_KEY") or None,
+            operator_name=env.get("OZVISE_OPERATOR_NAME", cls.operator_name),
+            operator_email=(env.get("OZVISE_OPERATOR_EMAIL") or env.get("OZVISE_CONTACT_EMAIL", "")
+                            .strip() or cls.operator_email),
+            operator_address=env.get("OZVISE_OPERATOR_ADDRESS", cls.operator_address),
         )
 
     def with_overrides(self, **changes: object) -> Settings:

@@ -1,10 +1,15 @@
-"""Errors as Czech pages for people and as JSON with a machine code for the API."""
+"""Errors as Czech pages for people and as JSON with a machine code for the API.
+
+Staff pages speak "vy" (``MESSAGES``); the pupil's pages and the JSON API speak "ty" in the
+pupil's language (``PUPIL_MESSAGES``), like every other pupil text.
+"""
 
 from __future__ import annotations
 
 import traceback
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext, lazy_gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -20,6 +25,17 @@ MESSAGES = {
                           "zkuste to prosím znovu."),
 }
 
+PUPIL_MESSAGES = {
+    400: lazy_gettext("Požadavek se nepodařilo zpracovat. Zkontroluj prosím vyplněné údaje."),
+    403: lazy_gettext("K této stránce nemáš přístup."),
+    404: lazy_gettext("Tahle stránka neexistuje."),
+    405: lazy_gettext("Tohle tady udělat nejde."),
+    413: lazy_gettext("Odesílaná data jsou příliš velká (nejvýše 1 MB)."),
+    415: lazy_gettext("Nepodporovaný typ obsahu; pošli application/json."),
+    429: lazy_gettext("Příliš mnoho pokusů. Zkus to prosím znovu za chvíli."),
+    500: lazy_gettext("Na serveru nastala chyba. Zkus to prosím znovu."),
+}
+
 
 def wants_json() -> bool:
     return request.path.startswith("/api/")
@@ -28,6 +44,10 @@ def wants_json() -> bool:
 def error_response(status: int, code: str | None = None, message: str | None = None,
                    **extra: object):
     default_code, default_message = MESSAGES.get(status, ("error", "Nastala chyba."))
+    from ozvise.i18n import is_staff_path
+
+    if not is_staff_path(request.path) and status in PUPIL_MESSAGES:
+        default_message = str(PUPIL_MESSAGES[status])
     code, message = code or default_code, message or default_message
     if wants_json():
         return jsonify({"error": {"code": code, "message": message, **extra}}), status
@@ -37,9 +57,15 @@ def error_response(status: int, code: str | None = None, message: str | None = N
 def install_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def _csrf(_exc: CSRFError):
-        return error_response(400, "csrf_failed", "Formulář vypršel nebo nebyl odeslán z této "
-                                                  "stránky. Načtěte ji prosím znovu a odešlete "
-                                                  "formulář ještě jednou.")
+        from ozvise.i18n import is_staff_path
+
+        if is_staff_path(request.path):
+            return error_response(400, "csrf_failed", "Formulář vypršel nebo nebyl odeslán z "
+                                                      "této stránky. Načtěte ji prosím znovu a "
+                                                      "odešlete formulář ještě jednou.")
+        return error_response(400, "csrf_failed", gettext(
+            "Formulář vypršel nebo nebyl odeslán z této stránky. Načti ji prosím znovu a "
+            "odešli formulář ještě jednou."))
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
@@ -47,7 +73,7 @@ def install_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(UnicodeDecodeError)
     def _unicode(_exc: UnicodeDecodeError):
-        return error_response(400, "invalid_encoding", "Text není platné UTF-8.")
+        return error_response(400, "invalid_encoding", gettext("Text není platné UTF-8."))
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

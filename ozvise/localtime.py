@@ -14,10 +14,21 @@ def in_prague(moment: datetime) -> datetime:
 
 
 def cs_date(moment: datetime | None) -> str:
-    """``22. 11. 2026`` in Prague."""
-    return in_prague(moment).strftime("%d. %m. %Y") if moment else ""
+    """``2. 11. 2026`` in Prague: the one Czech date format (ČSN 01 6910, no leading zeros),
+    the same as Babel's medium Czech date, which the pupil pages use (``pupil_date``)."""
+    if not moment:
+        return ""
+    local = in_prague(moment)
+    return f"{local.day}. {local.month}. {local.year}"
 
 
 def cs_datetime(moment: datetime | None) -> str:
-    """``22. 11. 2026 00:30`` in Prague."""
-    return in_prague(moment).strftime("%d. %m. %Y %H:%M") if moment else ""
+    """``2. 11. 2026 00:30`` in Prague."""
+    return f"{cs_date(moment)} {in_prague(moment).strftime('%H:%M')}" if moment else ""
+
+
+def pupil_date(moment: datetime | None) -> str:
+    """The date in the pupil's language (Czech: exactly ``cs_date``), Prague time."""
+    from flask_babel import format_date
+
+    return format_date(in_prague(moment).date(), "medium") if moment else ""

@@ -19,11 +19,12 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext
 from flask_login import current_user
 
 from crypto.hpke import public_key_of
 from crypto.messages import REPORTER, SCHOOL
-from intake.delivery_state import status_label
+from intake.status import status_text
 from models import MessageAuthor, Report
 from models.audit import record
 from ozvise.context import settings
@@ -140,7 +141,7 @@ def _reporter_page(report: Report, private_key: bytes, error: str | None = None,
     convo = {"available": True, "thread": _reporter_thread(report, private_key),
              "closed": closed_reason(db(), report)}
     return render_template("conversation/reporter.html", report=report, convo=convo,
-                           status_label=status_label(db(), report), error=error,
+                           status=status_text(db(), report), error=error,
                            draft=draft), status
 
 
@@ -148,7 +149,7 @@ def _reporter_page(report: Report, private_key: bytes, error: str | None = None,
 def reporter_page():
     held = _reporter_session()
     if held is None:
-        flash("Pro zobrazení zpráv zadej prosím znovu kód hlášení.", "error")
+        flash(gettext("Pro zobrazení zpráv zadej prosím znovu kód hlášení."), "error")
         return redirect(url_for("submit.status_lookup"))
     return _reporter_page(*held)
 
@@ -158,7 +159,7 @@ def reporter_page():
 def reporter_reply():
     held = _reporter_session()
     if held is None:
-        flash("Pro odeslání zprávy zadej prosím znovu kód hlášení.", "error")
+        flash(gettext("Pro odeslání zprávy zadej prosím znovu kód hlášení."), "error")
         return redirect(url_for("submit.status_lookup"))
     report, private_key = held
     try:
@@ -171,8 +172,8 @@ def reporter_reply():
     record(db(), "reporter", "message.sent", f"report:{report.id}", message_id=message.id,
            moderated=message.moderated_at is None)
     db().commit()
-    flash("Zpráva je odeslaná." + (" Škola ji uvidí po kontrole, že v ní nejsou jména."
-                                   if message.moderated_at is None else ""), "ok")
+    flash(gettext("Zpráva je odeslaná. Škola ji uvidí po kontrole, že v ní nejsou jména.")
+          if message.moderated_at is None else gettext("Zpráva je odeslaná."), "ok")
     return redirect(url_for("conversation.reporter_page", _anchor="konverzace"))
 
 
@@ -180,7 +181,7 @@ def reporter_reply():
 def reporter_leave():
     """Forget the reporter's key now (a shared phone): the receipt is needed again."""
     keyring().drop(session.pop(REPORTER_HANDLE, None))
-    flash("Zprávy jsou zavřené. Pro další zobrazení zadej kód hlášení.", "ok")
+    flash(gettext("Zprávy jsou zavřené. Pro další zobrazení zadej kód hlášení."), "ok")
     return redirect(url_for("submit.status_lookup"))
 
 

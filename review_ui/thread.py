@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -25,10 +26,11 @@ from crypto.errors import DecryptionError
 from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
 from crypto.moderation_copy import NoModerationKey, discard_message_copy, seal_message_copy
 from crypto.receipts import normalise_receipt, reporter_keypair
+from delivery.handover import reaches_portal
 from delivery.portal_notice import notify_urgent_later
 from intake.followup_seeds import open_followup_seeds
 from intake.urgency import flag_if_urgent
-from models import Message, MessageAuthor, Report, School, utcnow
+from models import Message, MessageAuthor, Report, ReportStatus, School, utcnow
 from models.audit import record
 from models.trust import trusted_key
 from ner.redaction import Seeds
@@ -39,6 +41,9 @@ from review_ui.school_session import VISIBLE_TO_SCHOOL
 MAX_MESSAGE_CHARS = 4000
 #: School and reporter can write to each other while the school can see the report.
 OPEN_STATUSES = VISIBLE_TO_SCHOOL
+#: Before a moderator has looked at the report, the reporter may already add to it (the
+#: school reads those follow-ups, once passed by moderation, when the report reaches it).
+EARLY_STATUSES = (ReportStatus.PENDING_MODERATION, ReportStatus.SECOND_LOOK)
 
 
 class InvalidMessage(ValueError):
@@ -68,19 +73,23 @@ class ThreadMessage:
 def clean_text(raw: object) -> str:
     text = raw.strip() if isinstance(raw, str) else ""
     if not text:
-        raise InvalidMessage("Zpráva je prázdná. Napište prosím, co chcete sdělit.")
+        raise InvalidMessage(gettext("Zpráva je prázdná. Napiš prosím, co chceš sdělit."))
     if len(text) > MAX_MESSAGE_CHARS:
-        raise InvalidMessage(f"Zpráva je příliš dlouhá (nejvýše {MAX_MESSAGE_CHARS} znaků).")
+        raise InvalidMessage(gettext("Zpráva je příliš dlouhá (nejvýše %(limit)s znaků).",
+                                     limit=MAX_MESSAGE_CHARS))
     return text.replace("\r\n", "\n")
 
 
 def closed_reason(session: Session, report: Report) -> str | None:
     """Why nobody can write now, in Czech for the reporter, or None if the thread is open."""
-    if report.status not in OPEN_STATUSES:
-        return "Psát si se školou půjde, až škola hlášení převezme ve svém portálu."
+    if report.status not in OPEN_STATUSES + EARLY_STATUSES:
+        return gettext("Psát si se školou půjde, až škola hlášení převezme ve svém portálu.")
     school = session.get(School, report.school_id)
+    if report.status in EARLY_STATUSES and not reaches_portal(school):
+        return gettext("Doplnit hlášení tady nejde: škola ho dostane jako PDF, kam už se další "
+                       "zprávy nepřidají. Když chceš něco doplnit, pošli nové hlášení.")
     if report.reporter_public_key is None or trusted_key(school) is None:
-        return "U tohoto hlášení si se školou psát nelze."
+        return gettext("U tohoto hlášení si se školou psát nelze.")
     return None
 
 

@@ -114,10 +114,12 @@ def login_member(client, member: SchoolMember, password: str):
 
 
 def submit_form(client, school_id: int | str, text: str, name: str = "", klass: str = ""):
+    """Post the pupil's form and follow its redirect: the receipt page (200) or the form
+    shown again with its errors (4xx)."""
     token = csrf_token(client, "/")
     return client.post("/nahlasit", data={"csrf_token": token, "school_id": str(school_id),
                                           "victim_name": name, "victim_class": klass,
-                                          "text": text})
+                                          "text": text}, follow_redirects=True)
 
 
 def delivered_report(client, session, settings, school_id: int, text: str, name: str = "",

@@ -9,7 +9,7 @@ def test_missing_school(client, session):
     register_school(session)
     response = submit_form(client, "", "Něco se děje.")
     assert response.status_code == 400
-    assert "Vyberte prosím školu" in response.get_data(as_text=True)
+    assert "Vyber prosím školu" in response.get_data(as_text=True)
 
 
 def test_unknown_school(client, session):
@@ -39,4 +39,4 @@ def test_forged_csrf_token(client, session):
     response = client.post("/nahlasit", data={"csrf_token": "forged", "school_id": reg.school.id,
                                               "text": "Text"})
     assert response.status_code == 400
-    assert "Formulář vypršel" in response.get_data(as_text=True)
+    assert "vypršel" in response.get_data(as_text=True)

@@ -38,11 +38,13 @@ from tests.factories import (
 PUBLIC = {
     "static", "submit.static", "moderation.static",
     "submit.form", "submit.submit", "submit.status_lookup",
+    "submit.redisplay", "submit.receipt", "submit.finished", "submit.about",
     "api.openapi", "api.create_report", "api.report_status", "api.schools",
     "conversation_api.read", "conversation_api.write",
     "conversation.reporter_page", "conversation.reporter_reply", "conversation.reporter_leave",
     "portal.login", "portal.second_step", "portal.logout", "portal.register",
     "portal.confirm_email", "portal.invitation", "portal.school_confirmation", "portal.recovery",
+    "portal.register_search",
     "moderation.login", "moderation.second_factor", "moderation.enrol", "moderation.logout",
     "counsellor.login", "counsellor.logout",
 }

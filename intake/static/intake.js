@@ -1,4 +1,5 @@
 // Progressive enhancement only: every page works without this file.
+// Texts come from data-* attributes the server rendered in the page's language.
 (function () {
   "use strict";
 
@@ -9,25 +10,28 @@
     copy.hidden = false;
     copy.addEventListener("click", function () {
       navigator.clipboard.writeText(copy.dataset.copy).then(function () {
-        copy.textContent = "Zkopírováno";
-        if (copyStatus) { copyStatus.textContent = "Kód je ve schránce. Ulož si ho do poznámek."; }
+        copy.textContent = copy.dataset.done;
+        if (copyStatus) { copyStatus.textContent = copy.dataset.saved; }
       }, function () {
-        if (copyStatus) { copyStatus.textContent = "Kopírování se nepovedlo, opiš si kód prosím."; }
+        if (copyStatus) { copyStatus.textContent = copy.dataset.failed; }
       });
     });
   }
 
-  // Form: live school search through the JSON API (the GET form works without it).
+  var form = document.getElementById("report-form");
   var query = document.getElementById("q");
   var select = document.getElementById("school_id");
   var status = document.getElementById("search-status");
+  var search = null;
+
+  // Form: live school search through the JSON API (the search button works without it).
   if (query && select && window.fetch) {
     var timer = null;
     var latest = 0;
     var render = function (schools, text) {
       var chosen = select.value;
       while (select.options.length > 1) { select.remove(1); }
-      select.options[0].textContent = schools.length ? "– vyber školu –" : "– nejdřív školu vyhledej –";
+      select.options[0].textContent = schools.length ? status.dataset.pick : status.dataset.first;
       schools.forEach(function (school) {
         var label = school.name;
         if (school.town && school.name.indexOf(school.town) === -1) { label += " (" + school.town + ")"; }
@@ -36,10 +40,10 @@
         select.add(option);
       });
       status.textContent = schools.length
-        ? "Nalezeno škol: " + schools.length + ". Vyber ji níže."
-        : "Žádná škola neodpovídá „" + text + "“. Zkus jiné slovo, třeba jen obec.";
+        ? status.dataset.found.replace("%(num)s", String(schools.length))
+        : status.dataset.none.replace("%(query)s", text);
     };
-    var search = function () {
+    search = function () {
       var text = query.value.trim();
       if (text.length < 2) { return; }
       var ticket = ++latest;
@@ -54,13 +58,39 @@
     });
   }
 
+  if (form) {
+    // Enter in a one-line field never sends the report: in the search box it searches,
+    // elsewhere it moves on to the next field (the textarea keeps Enter for new lines).
+    form.addEventListener("keydown", function (event) {
+      var field = event.target;
+      if (event.key !== "Enter" || field.tagName !== "INPUT") { return; }
+      event.preventDefault();
+      if (field === query && search) { search(); return; }
+      var fields = Array.prototype.filter.call(form.elements, function (el) {
+        return (el.tagName === "INPUT" || el.tagName === "SELECT" || el.tagName === "TEXTAREA")
+          && el.type !== "hidden" && el.tabIndex >= 0;
+      });
+      var next = fields[fields.indexOf(field) + 1];
+      if (next) { next.focus(); }
+    });
+
+    // Switching language keeps what was typed: the link posts the form to be shown again.
+    Array.prototype.forEach.call(document.querySelectorAll(".languages a[hreflang]"), function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        form.action = form.dataset.redisplay + "?lang=" + encodeURIComponent(link.hreflang);
+        form.submit();
+      });
+    });
+  }
+
   // Form: how many characters are left.
   var text = document.getElementById("text");
   var count = document.getElementById("text-count");
   if (text && count && text.maxLength > 0) {
     var update = function () {
       var left = text.maxLength - text.value.length;
-      count.textContent = left < 1000 ? "Zbývá znaků: " + left : "";
+      count.textContent = left < 1000 ? count.dataset.left.replace("%(num)s", String(left)) : "";
     };
     text.addEventListener("input", update);
     update();

@@ -18,6 +18,7 @@ from review_ui.portal import (  # noqa: E402,F401  (route registration)
     members,
     recovery_pdf,
     registration,
+    registration_form,
     reports,
     school_trust,
     stats,

@@ -16,6 +16,7 @@ from delivery.outbox import enqueue
 from models import SchoolMember
 from ozvise.context import settings
 from ozvise.db import db
+from ozvise.localtime import cs_date
 from review_ui.portal.invitations import Invitation, token_hash
 
 
@@ -25,7 +26,7 @@ def absolute(endpoint: str, **values: object) -> str:
 
 def send_invitation(member: SchoolMember, invitation: Invitation, inviter: str) -> None:
     link = absolute("portal.invitation", token=invitation.token)
-    expires = member.invite_expires_at.strftime("%d. %m. %Y") if member.invite_expires_at else ""
+    expires = cs_date(member.invite_expires_at)
     body = (
         f"Dobrý den,\n\n{inviter} vás zve do portálu Ozvi se školy {member.school.name}.\n"
         f"Heslo si nastavíte na této adrese:\n\n{link}\n\n"

@@ -24,13 +24,13 @@ def form(client, session):
 
 
 @pytest.mark.parametrize(("fields", "message"), [
-    ({"school_id": ""}, "Vyberte prosím školu"),
-    ({"school_id": "abc"}, "Vyberte prosím školu"),
+    ({"school_id": ""}, "Vyber prosím školu"),
+    ({"school_id": "abc"}, "Vyber prosím školu"),
     ({"school_id": "999999"}, "Vybraná škola neexistuje"),
     ({"school_id": "99999999999"}, "Vybraná škola neexistuje"),
     ({"text": ""}, "Popis nesmí být prázdný"),
     ({"text": " \n\t "}, "Popis nesmí být prázdný"),
-    ({"text": "x" * 20_001}, "nejvýše 20000 znaků"),
+    ({"text": "x" * 20_001}, "nejvýše 20\xa0000 znaků, teď jich má 20\xa0001"),
     ({"text": "ahoj\x00"}, "neplatné řídicí znaky"),
     ({"text": "ahoj\x1b[31m"}, "neplatné řídicí znaky"),
     ({"victim_name": "Jan\nNovák"}, "neplatné řídicí znaky"),
@@ -64,7 +64,7 @@ def test_wrong_content_type_and_forged_token_are_refused(client, session):
     reg = register_school(session)
     as_json = client.post("/nahlasit", json={"school_id": reg.school.id, "text": "x"})
     assert as_json.status_code == 400
-    assert "Formulář vypršel" in as_json.get_data(as_text=True)
+    assert "vypršel" in as_json.get_data(as_text=True)
     no_token = client.post("/nahlasit", data={"school_id": reg.school.id, "text": "x"})
     assert no_token.status_code == 400
 
