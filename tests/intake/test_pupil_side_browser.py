@@ -1,5 +1,5 @@
 """A pupil on a phone (390×844, Debian's chromium), with and without JavaScript: nothing
-typed is ever lost, a sent report is sent once, and the pages speak Ukrainian and English.
+typed is ever lost, a sent report is sent once, and the pages speak Slovak, Ukrainian and English.
 (Issue 17: "never lose a word", Post/Redirect/Get, languages.)"""
 
 from __future__ import annotations
