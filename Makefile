@@ -8,7 +8,7 @@ PORT ?= 5000
 # FAST=1 skips the slow browser and load tests (CI always runs them).
 PYTEST_ARGS ?= $(if $(FAST),-m "not slow",)
 
-# Pupil pages in Czech (source), Ukrainian and English: the .po catalogues are committed,
+# Pupil pages in Czech (source), Slovak, Ukrainian and English: the .po catalogues are committed,
 # the compiled .mo files are built here by `make install` (and so by run/test).
 LOCALES_DIR := ozvise/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(LOCALES_DIR)/*/LC_MESSAGES/messages.po))

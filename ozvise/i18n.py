@@ -1,4 +1,5 @@
-"""Languages of the pupil's pages (Flask-Babel): Czech source, Ukrainian and English.
+"""Languages of the pupil's pages (Flask-Babel): Czech source, Slovak, Ukrainian
+and English.
 
 Which language a page is in, in this order:
 
@@ -26,7 +27,8 @@ from flask import Flask, Response, g, request
 from flask_babel import Babel, get_locale
 
 #: Shipped languages and their names in themselves (for the switch).
-LANGUAGES: dict[str, str] = {"cs": "Česky", "uk": "Українська", "en": "English"}
+LANGUAGES: dict[str, str] = {"cs": "Česky", "sk": "Slovensky", "uk": "Українська",
+                             "en": "English"}
 SOURCE_LANGUAGE = "cs"
 LANG_PARAM = "lang"
 LANG_COOKIE = "ozvise_lang"

@@ -96,6 +96,7 @@ def test_compiled_catalogue_matches_its_source(code):
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize(("code", "heading"), [("uk", "Повідомити про цькування – анонімно"),
                                                ("en", "Report bullying – anonymously"),
+                                               ("sk", "Nahlásiť šikanovanie – anonymne"),
                                                ("cs", "Nahlásit šikanu – anonymně")])
 def test_language_is_chosen_by_link_remembered_and_defaults_to_accept_language(app, code,
                                                                                 heading):
@@ -117,3 +118,27 @@ def test_staff_pages_stay_czech_and_api_follows_accept_language(app):
     answer = client.get("/api/v1/reports/status", headers={"Accept-Language": "uk"})
     assert answer.status_code == 401
     assert answer.get_json()["error"]["message"].startswith("Надішли код")
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_slovak_counts_take_the_three_slovak_plural_forms(app):
+    """1 znak, 2–4 znaky, otherwise znakov (22 znakov too), as Slovak counts."""
+    from flask_babel import ngettext
+
+    singular = "Napiš, co se stalo, kdo to dělá, kde a jak dlouho. Nejvýše %(limit)s znak."
+    plural = "Napiš, co se stalo, kdo to dělá, kde a jak dlouho. Nejvýše %(limit)s znaků."
+    with app.test_request_context("/?lang=sk"):
+        forms = [ngettext(singular, plural, n, limit=n) for n in (1, 3, 5, 22)]
+    assert forms[0].startswith("Napíš, čo sa stalo")
+    assert [form.split("Najviac ")[1] for form in forms] == [
+        "1 znak.", "3 znaky.", "5 znakov.", "22 znakov."]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_slovak_pages_keep_the_czech_help_lines(app):
+    """The service runs in Czechia: a Slovak-reading pupil is sent to the Czech numbers."""
+    page = app.test_client().get("/?lang=sk").get_data(as_text=True)
+    assert '<a href="tel:116111">Linka bezpečí 116 111</a> (zadarmo, nonstop)' in page
+    assert ('V nebezpečenstve volaj <a href="tel:155">155</a>, <a href="tel:158">158</a> '
+            'alebo <a href="tel:112">112</a>') in page
+    assert 'hreflang="sk"' in page and ">Slovensky</a>" in page

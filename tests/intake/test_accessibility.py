@@ -47,6 +47,8 @@ def _pupil_pages(page, base: str, school_id: int):
     yield "form"
     page.goto(base + "/?lang=uk")
     yield "form-uk"
+    page.goto(base + "/?lang=sk")
+    yield "form-sk"
     page.goto(base + "/?lang=cs")
     page.click("#send-button")  # nothing filled in: every error at once
     page.wait_for_load_state()
@@ -75,7 +77,7 @@ def test_pupil_pages_have_no_serious_violations(live_server, page, session, axe_
     found = {}
     for name in _pupil_pages(page, live_server, school.id):
         found[name] = _violations(page, axe_source)
-    assert len(found) == 7
+    assert len(found) == 8
     assert not any(found.values()), found
 
 

@@ -1,5 +1,5 @@
 """A pupil on a phone (390×844, Debian's chromium), with and without JavaScript: nothing
-typed is ever lost, a sent report is sent once, and the pages speak Ukrainian and English.
+typed is ever lost, a sent report is sent once, and the pages speak Slovak, Ukrainian and English.
 (Issue 17: "never lose a word", Post/Redirect/Get, languages.)"""
 
 from __future__ import annotations
@@ -132,6 +132,9 @@ def test_reload_and_back_after_sending(live_server, browser, school, session, js
     ("en", {"h1": "Report bullying – anonymously", "send": "Send report",
             "thanks": "Thank you, we have received your report",
             "status": "Received, waiting to be checked", "show": "Show"}),
+    ("sk", {"h1": "Nahlásiť šikanovanie – anonymne", "send": "Odoslať hlásenie",
+            "thanks": "Ďakujeme, hlásenie sme prijali",
+            "status": "Prijaté, čaká na kontrolu", "show": "Zobraziť"}),
 ])
 def test_form_receipt_and_status_in_another_language(live_server, phone_page, school, session,
                                                       artifacts, code, texts):
