@@ -198,9 +198,12 @@ def propagate(
             # word, not the capitalised surname seen elsewhere (children's lowercase writing,
             # where names are lowercase too, keeps propagating)
             continue
-        if sc is None and person_bases and t.is_cap and len(t.folded) >= 4:
+        if sc is None and person_bases and len(t.folded) >= 4 and t.is_alpha:
             hits = [person_bases[b] for b in base_candidates(t.folded) if b in person_bases]
-            sc = min(hits) * 0.9 if hits else None
+            # another case form in lowercase ("Josefa Lišku … o liškovi"): the same person,
+            # unless the form is an ordinary word ("Kryštof Zima … je zima")
+            if hits and (t.is_cap or not _ordinary_word(t.folded, gaz)):
+                sc = min(hits) * 0.9
         if sc is not None:
             extra.append(Span(t.start, t.end, "PERSON", sc))
     return spans + extra

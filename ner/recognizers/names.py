@@ -377,6 +377,12 @@ def _tagged_score(
 
 def _crf_adds(e: TokenEvidence, p: float, d: float) -> bool:
     t = e.token
+    # a word of an ALL-CAPS passage, where the capital says nothing ("OTA ZBIL", "VIKI ŘEKLA"):
+    # a known name as usual, any other word only as in lowercase
+    if t.is_upper and len(t.text) > 1 and (
+        p <= CRF_ADD + d or not (e.given or e.surname) or e.common >= CRF_SENT_MAX_ZIPF
+    ):
+        return p > CRF_ADD_LOWER + d and e.common < CRF_LOWER_MAX_ZIPF
     if not t.is_cap:  # lowercase: only confident, and never an ordinary word ("rika")
         return p > CRF_ADD_LOWER + d and e.common < CRF_LOWER_MAX_ZIPF
     if t.sent_start:  # capitals prove nothing here ("Napsal mi", "Včera jsem")
