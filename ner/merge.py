@@ -6,6 +6,7 @@ import re
 
 from .gazetteer import Gazetteer
 from .morph import base_candidates
+from .recognizers.vetoes import slurs
 from .span import LABEL_PRIORITY, Span
 from .textutil import Token
 
@@ -201,8 +202,9 @@ def propagate(
         if sc is None and person_bases and len(t.folded) >= 4 and t.is_alpha:
             hits = [person_bases[b] for b in base_candidates(t.folded) if b in person_bases]
             # another case form in lowercase ("Josefa Lišku … o liškovi"): the same person,
-            # unless the form is an ordinary word ("Kryštof Zima … je zima")
-            if hits and (t.is_cap or not _ordinary_word(t.folded, gaz)):
+            # unless the form is an ordinary word ("Kryštof Zima … je zima") or a slur
+            # ("Karel Cikán … mi říkají cikáne", see recognizers.vetoes)
+            if hits and (t.is_cap or not (_ordinary_word(t.folded, gaz) or t.folded in slurs())):
                 sc = min(hits) * 0.9
         if sc is not None:
             extra.append(Span(t.start, t.end, "PERSON", sc))

@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from cnec_training import SHARED, load_converter, read_split_typed  # noqa: E402
 
 from ner.crf import (  # noqa: E402
+    CASELESS_FILE,
     DATA,
     MODEL_FILE,
     PCA_FILE,
@@ -163,6 +164,11 @@ def main() -> None:
         "--augment-every", type=int, default=0,
         help="add a lowercased / undiacritised / ALL-CAPS copy of every N-th train sentence",
     )
+    ap.add_argument(
+        "--caseless", action="store_true",
+        help="train the caseless model instead (every train sentence lowercased, undiacritised "
+        "or in ALL CAPS, in turn); written to ner/data/" + CASELESS_FILE,
+    )
     ap.add_argument("--no-check", action="store_true", help="skip the dtest check")
     a = ap.parse_args()
 
@@ -174,8 +180,14 @@ def main() -> None:
     nlp = spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDE)
     gaz = get_gazetteer()
     train = read_split_typed(conv, Path(a.cnec) / "named_ent_train.txt")
-    fit_projection(nlp, train, DATA / PCA_FILE)  # the detector reads it from ner/data/
-    tr = featurise(nlp, gaz, train + augment(train, a.augment_every))
+    if not a.caseless:  # the caseless model uses the projection fitted for the main one
+        fit_projection(nlp, train, DATA / PCA_FILE)  # the detector reads it from ner/data/
+    if a.caseless:
+        a.out = a.out if a.out != str(DATA / MODEL_FILE) else str(DATA / CASELESS_FILE)
+        data = augment(train, 1)
+    else:
+        data = train + augment(train, a.augment_every)
+    tr = featurise(nlp, gaz, data)
     print(f"{len(tr)} train sequences ({time.time() - t0:.0f} s)", file=sys.stderr)
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for xs, ys, _seq, _text in tr:

@@ -124,7 +124,7 @@ KID = [
 ]
 CAPS = [
     "{a:nom:first} ZBIL {b:acc:first} A VSICHNI SE SMALI",
-    "{a:voc}UUU NECH TOHO!!!",
+    "{a:voc:stretch} NECH TOHO!!!",
     "{a:dim} ŘEKLA ŽE MĚ NENÁVIDÍ A {b:nom:first} TO NAHRÁL",
     "UŽ TO NEVYDRŽÍM, {a:nom:full} MĚ MLÁTÍ KAŽDEJ DEN",
     "{a:nom:last} KOPNUL {b:acc:first} DO BŘICHA",
@@ -234,6 +234,8 @@ def _fill(template: str, cast: dict[str, Pupil], style: str, rnd: random.Random,
         if case.endswith("_low"):  # {a:last_low:dat}: that part in that case, lowercase
             part, case, lower = case[:-4], b, True
         value = _value(role, case, part, cast)
+        if part == "stretch":  # a shouted vocative, its last letter held: RADKUUU, EMOOO
+            value += value[-1] * rnd.randint(2, 4)
         if lower:
             value = value.lower()
         if style == "kid":
@@ -255,16 +257,7 @@ def _fill(template: str, cast: dict[str, Pupil], style: str, rnd: random.Random,
         pos += len(value)
     out.append(plain(template[last:]))
     text = "".join(out)
-    if style == "caps" and "UUU" in text:  # the stretched vocative is one word with its name
-        spans = [_stretched(text, s) for s in spans]
     return text, spans
-
-
-def _stretched(text: str, s: dict) -> dict:
-    end = s["end"]
-    while end < len(text) and text[end] == "U":
-        end += 1
-    return {**s, "end": end, "text": text[s["start"] : end]}
 
 
 def _record(rid: str, text: str, spans: list[dict], style: str, name: str = "",

@@ -51,7 +51,7 @@ def _can_matter(seq) -> bool:
         if t.is_cap:
             if not t.sent_start or e.common < names.CRF_SENT_MAX_ZIPF:
                 return True
-        elif t.is_alpha and e.common < names.CRF_LOWER_MAX_ZIPF:
+        elif t.is_alpha and e.common < names.crf_lower_max_zipf(e):
             return True
     return False
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +24,7 @@ from ..merge import NAME_PARTICLES  # lowercase inner parts of foreign names (va
 from ..span import Span
 from ..tagger import features, get_tagger
 from ..textutil import Token
-from . import vetoes
+from . import person_context, vetoes
 
 # spaCy entity types that veto a weak name reading ("v Olomouci", "Lidl", "TikTok").
 NON_PERSON_ENTS = {"GPE", "LOC", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
@@ -56,8 +56,13 @@ VETO_EXEMPT_RANK = 300
 GROW_VETO = -10.0  # a neighbour with a margin below this is not pulled into a name
 # CNEC-trained CRF (crf.py, recognizers/crf.py), thresholds on P(name) chosen on CNEC dtest.
 CRF_ADD = 0.1  # a capitalised mid-sentence word above this is a name
-CRF_ADD_LOWER = 0.5  # a lowercase word above this is a name (if not an ordinary word)
+CRF_ADD_LOWER = 0.35  # a lowercase word above this is a name (if not an ordinary word)
 CRF_LOWER_MAX_ZIPF = 3.0
+# a lowercase word the gazetteer knows as a name ("josefa", "niki", "radkem", "dana") may be
+# more frequent: wordfreq counts the name's own uses; the CRF (trained on lowercased copies too)
+# must then be surer
+CRF_LOWER_NAME_MAX_ZIPF = 5.0
+CRF_ADD_LOWER_NAME = 0.35
 CRF_ADD_SENT = 0.5  # a capitalised sentence start above this (if not a frequent word)
 CRF_SENT_MAX_ZIPF = 3.5
 CRF_VETO = 0.05  # a capitalised gazetteer/spaCy hit below this in edited text is not a name
@@ -68,6 +73,7 @@ CRF_HYSTERESIS = 0.05  # with placeholders in the text: add less, veto more (see
 EDITED_CAP_SHARE = 0.5  # edited text: at least this share of sentences start with a capital
 VETO_RANK = 800  # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
+PERSON_CONTEXT = True  # lowercase known names where the sentence says person: person_context.py
 VETOES = True  # titles (Divadlo Petra Bezruče) and ethnonyms (Pražan): see vetoes.py
 # Cue words (folded) after which the next word is a name if it looks like one at all.
 CUES = {
@@ -227,8 +233,10 @@ ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 WEAK_CUES = {"kluk", "holka", "holky", "kluka"}  # only with "jménem"/"se jmenuje" after them
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenEvidence:
+    """What every layer knows about one word (slotted: built for every word of every text)."""
+
     token: Token
     given: NameMatch | None = None
     surname: NameMatch | None = None
@@ -243,7 +251,6 @@ class TokenEvidence:
     crf: float | None = None  # CNEC-trained CRF: P(inside a person name), any word
     place: str = ""  # a place name ("E") or a case form of one ("F"): a CRF feature
     vec: Any = None  # spaCy's tok2vec values for the token, projected (crf.VectorProjection)
-    why: list[str] = field(default_factory=list)
 
 
 def _best(matches: list[NameMatch], kind: str) -> NameMatch | None:
@@ -382,12 +389,28 @@ def _crf_adds(e: TokenEvidence, p: float, d: float) -> bool:
     if t.is_upper and len(t.text) > 1 and (
         p <= CRF_ADD + d or not (e.given or e.surname) or e.common >= CRF_SENT_MAX_ZIPF
     ):
-        return p > CRF_ADD_LOWER + d and e.common < CRF_LOWER_MAX_ZIPF
-    if not t.is_cap:  # lowercase: only confident, and never an ordinary word ("rika")
-        return p > CRF_ADD_LOWER + d and e.common < CRF_LOWER_MAX_ZIPF
+        return _crf_adds_lower(e, p, d)
+    if not t.is_cap:
+        return _crf_adds_lower(e, p, d)
     if t.sent_start:  # capitals prove nothing here ("Napsal mi", "Včera jsem")
         return p > CRF_ADD_SENT + d and e.common < CRF_SENT_MAX_ZIPF
     return p > CRF_ADD + d
+
+
+def _crf_adds_lower(e: TokenEvidence, p: float, d: float) -> bool:
+    """A word whose letter case says nothing: only confident, and never an ordinary word
+    ("rika"); a known name that is also a frequent word ("josefa", "DANA") only surer."""
+    if e.common >= CRF_LOWER_MAX_ZIPF:
+        return p > CRF_ADD_LOWER_NAME + d and e.common < crf_lower_max_zipf(e)
+    return p > CRF_ADD_LOWER + d
+
+
+def crf_lower_max_zipf(e: TokenEvidence) -> float:
+    """Up to which word frequency the CRF may take a lowercase word for a name: an ordinary
+    word never, a word that is also a known given name or surname up to a higher Zipf."""
+    if any(m is not None and not m.entry.ambiguous for m in (e.given, e.surname)):
+        return CRF_LOWER_NAME_MAX_ZIPF
+    return CRF_LOWER_MAX_ZIPF
 
 
 def _linear_score(e: TokenEvidence, use_model: bool) -> float:
@@ -477,6 +500,8 @@ def decide(
     scores = [_tagged_score(e, use_model, edited, strict) for e in ev]
     if use_cues:
         _apply_cues(text, ev, scores)
+    if PERSON_CONTEXT:
+        person_context.apply(text, ev, scores, holes)
     # grow names over neighbours until stable (Tomáš Malý, J. Novák, Nguyen Thi Mai, Tomáš H.)
     changed = True
     while changed:
@@ -597,13 +622,22 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
     # ("Tom" = "o tom", "Ema", "Jan") counts when it speaks on two or more lines and is a name
     # in the gazetteer: a transcript's repeated line-start "X:" is a speaker, not prose.
     speakers = list(SPEAKER_RE.finditer(text))
-    repeated = {k for k, c in Counter(m.group(1) for m in speakers).items() if c >= 2}
+    repeated = {k for k, c in Counter(m.group("name") for m in speakers).items() if c >= 2}
     for m in speakers:
         for i, e in enumerate(ev):
-            if e.token.start == m.start(1):
-                if e.token.is_cap and e.token.end == m.end(1):
-                    named = e.given is not None or e.surname is not None
-                    if e.common < 4.0 or (m.group(1) in repeated and named):
+            if e.token.start == m.start("name"):
+                named = e.given is not None or e.surname is not None
+                if e.token.is_cap and e.token.end == m.end("name"):
+                    # after a time stamp ("16:17 Ráďa:") a name reading is enough
+                    sure = m.group("name") in repeated or m.group("stamp")
+                    if e.common < 4.0 or (sure and named):
+                        scores[i] = max(scores[i], 0.8)
+                elif e.token.end == m.end("name") and named and e.common < CRF_LOWER_NAME_MAX_ZIPF:
+                    # a chat copied from a phone, speakers in lowercase ("vanda😂: kde je?"):
+                    # a known name that is no very frequent word
+                    strong = any(r is not None and not r.entry.ambiguous
+                                 for r in (e.given, e.surname))
+                    if strong or m.group("name") in repeated or m.group("stamp"):
                         scores[i] = max(scores[i], 0.8)
                 break
 
@@ -611,8 +645,8 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
 # "Kuba:", "> Kuba:", "[14:02] Kuba:", "14:02 Kuba:", "(14.02) Kuba:" at a line start
 SPEAKER_RE = re.compile(
     r"(?m)^[ \t>*-]*"
-    r"(?:[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[\])]?[ \t,-]*)?"
-    r"([^\W\d_][\w.-]{1,30}):"
+    r"(?P<stamp>[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[\])]?[ \t,-]*)?"
+    r"(?P<name>[^\W\d_][\w.-]{1,30})[^\w\s:]{0,8}:"  # an emoji may be glued to the name: "ami💀:"
 )
 
 
