@@ -121,6 +121,25 @@ def token_infos(ev: Sequence) -> list[tuple[str, str, str, str, str, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _word_features(word: str, f: str) -> tuple[str, ...]:
+    """The features of a word that depend on the word alone (cached: words repeat)."""
+    low = word.lower()
+    return (
+        "w=" + f,
+        "s1=" + f[-1:],
+        "s2=" + f[-2:],
+        "s3=" + f[-3:],
+        "s4=" + f[-4:],
+        "d2=" + low[-2:],
+        "d3=" + low[-3:],
+        "p2=" + f[:2],
+        "p3=" + f[:3],
+        "sh=" + shape(word),
+        "len=" + str(min(len(f), 12) // 3),
+    )
+
+
 def token_features(
     text: str,
     ev: Sequence,
@@ -135,20 +154,9 @@ def token_features(
     e = ev[i]
     t = e.token
     f, k, ss, ent, brief, z = infos[i]
-    low = t.text.lower()
-    out = [
-        "w=" + f,
-        "s1=" + f[-1:],
-        "s2=" + f[-2:],
-        "s3=" + f[-3:],
-        "s4=" + f[-4:],
-        "d2=" + low[-2:],
-        "d3=" + low[-3:],
-        "p2=" + f[:2],
-        "p3=" + f[:3],
+    out = list(_word_features(t.text, f))
+    out += [
         "k=" + k + ss,
-        "sh=" + shape(t.text),
-        "len=" + str(min(len(f), 12) // 3),
         "z=" + z,
         "ent=" + ent,
         "gp=" + _gap(text, ev[i - 1].token.end if i > 0 else _back(text, t.start), t.start),

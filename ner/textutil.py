@@ -90,6 +90,11 @@ def tokenize(text: str) -> list[Token]:
     stamp = True  # only a time stamp ("[14:02]", "14.02") so far on this line
     for m in WORD_RE.finditer(text):
         gap = text[prev_end : m.start()]
+        if gap == " " and out and not stamp:  # the usual case: one space inside a sentence
+            word = m.group()
+            out.append(Token(m.start(), m.end(), word, fold(word), False))
+            prev_end = m.end()
+            continue
         stripped = gap.strip(" \t\r")
         if "\n" in gap:
             stamp = True

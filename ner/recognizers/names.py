@@ -272,10 +272,13 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
     ev = []
     sp_by_start = {}
     vecs = None
+    morph = False
     if doc is not None:
-        for st in doc:
-            sp_by_start[st.idx] = st
+        sp_by_start = {st.idx: st for st in doc}
         vecs = token_vectors(doc)
+        # the shipped pipeline runs no morphologizer: reading POS/morphology of every token
+        # would only build empty analyses (a noticeable share of the time per report)
+        morph = doc.has_annotation("POS") or doc.has_annotation("MORPH")
     for t in tokens:
         given, surname = _readings(gaz, t.folded) if t.is_alpha else (None, None)
         e = TokenEvidence(t, given, surname, common=gaz.zipf(t.folded))
@@ -286,9 +289,10 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
             e.ent = st.ent_type_
             e.sp_person = e.ent == "PERSON"
             e.sp_other = st.ent_type_ in NON_PERSON_ENTS
-            e.propn = st.pos_ == "PROPN"
-            nt = st.morph.get("NameType")
-            e.name_type = e.propn and bool(nt) and nt[0] in ("Giv", "Sur")
+            if morph:
+                e.propn = st.pos_ == "PROPN"
+                nt = st.morph.get("NameType")
+                e.name_type = e.propn and bool(nt) and nt[0] in ("Giv", "Sur")
             if vecs is not None:
                 e.vec = vecs[st.i]
         ev.append(e)
