@@ -323,16 +323,24 @@ class CrfTagger:
         self.person_labels = [lab for lab in ("B", "I", "B-PER", "I-PER") if lab in self.labels]
 
     def marginals(
-        self, text: str, ev: Sequence, nick=frozenset(), needed: Callable | None = None
+        self, text: str, ev: Sequence, nick=frozenset(), needed: Callable | None = None,
+        holes: Sequence[tuple[int, int]] = (),
     ) -> list[float]:
         """P(inside a person name) per token of ``ev``; a sequence for which ``needed(seq)`` is
-        false is not tagged (its tokens get 0.0)."""
+        false is not tagged (its tokens get 0.0). A sentence with a placeholder of an earlier
+        redaction in it (``holes``) is never read as caseless: the word that stood there may
+        have been its one capital, and redacting twice must read it as the first time."""
         out = [0.0] * len(ev)
         for a, b in sequences(ev):
             seq = ev[a:b]
             if needed is not None and not needed(seq):
                 continue
-            tg = self._caseless if self._caseless is not None and caseless(seq) else self._tagger
+            tg = self._tagger
+            if self._caseless is not None and caseless(seq):
+                lo = ev[a - 1].token.end if a > 0 else 0
+                hi = ev[b].token.start if b < len(ev) else len(text)
+                if not any(h0 < hi and lo < h1 for h0, h1 in holes):
+                    tg = self._caseless
             infos = token_infos(seq)
             xseq = [token_item(text, seq, i, nick, infos) for i in range(len(seq))]
             tg.set(xseq)

@@ -84,7 +84,13 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets and a sentence-start flag."""
+    """Word tokens with offsets and a sentence-start flag (a fresh list; the tokens of the last
+    texts are cached, since detection and the seeded-name forms read the same text)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=256)
+def _tokenize(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     prev_end = 0
     stamp = True  # only a time stamp ("[14:02]", "14.02") so far on this line
@@ -125,7 +131,7 @@ def tokenize(text: str) -> list[Token]:
         out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), sent))
         stamp = stamp and m.group().isdigit() and len(m.group()) <= 2
         prev_end = m.end()
-    return out
+    return tuple(out)
 
 
 _STAMP_GAP = re.compile(r"[\])]?[ \t,-]+")

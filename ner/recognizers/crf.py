@@ -26,7 +26,7 @@ def probabilities(text: str, ev: list, gaz: Gazetteer, holes=()) -> bool:
     crf = get_crf()
     if crf is None or not ev:
         return False
-    probs = crf.marginals(text, ev, gaz.nick_to_formal, needed=_can_matter)
+    probs = crf.marginals(text, ev, gaz.nick_to_formal, needed=_can_matter, holes=holes)
     n = len(ev)
     for i, (e, p) in enumerate(zip(ev, probs, strict=True)):
         if holes:

@@ -273,19 +273,29 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
     sp_by_start = {}
     vecs = None
     morph = False
+    ents: list[str] = []
     if doc is not None:
-        sp_by_start = {st.idx: st for st in doc}
         vecs = token_vectors(doc)
         # the shipped pipeline runs no morphologizer: reading POS/morphology of every token
         # would only build empty analyses (a noticeable share of the time per report)
         morph = doc.has_annotation("POS") or doc.has_annotation("MORPH")
+        if morph:
+            sp_by_start = {st.idx: st for st in doc}
+        else:  # offsets and entity types as arrays: no spaCy Token object per word
+            sp_by_start, ents = _spacy_arrays(doc)
     for t in tokens:
         given, surname = _readings(gaz, t.folded) if t.is_alpha else (None, None)
         e = TokenEvidence(t, given, surname, common=gaz.zipf(t.folded))
         if t.is_alpha and len(t.folded) >= 3:
             e.place = gaz.place(t.folded)
         st = sp_by_start.get(t.start)
-        if st is not None:
+        if st is not None and not morph:
+            e.ent = ents[st]
+            e.sp_person = e.ent == "PERSON"
+            e.sp_other = e.ent in NON_PERSON_ENTS
+            if vecs is not None:
+                e.vec = vecs[st]
+        elif st is not None:
             e.ent = st.ent_type_
             e.sp_person = e.ent == "PERSON"
             e.sp_other = st.ent_type_ in NON_PERSON_ENTS
@@ -297,6 +307,21 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
                 e.vec = vecs[st.i]
         ev.append(e)
     return ev
+
+
+def _spacy_arrays(doc) -> tuple[dict[int, int], list[str]]:  # noqa: ANN001 - a spaCy Doc
+    """Token index by character offset, and each token's entity type ("" outside entities)."""
+    from spacy.attrs import ENT_TYPE, IDX
+
+    arr = doc.to_array([IDX, ENT_TYPE])
+    strings = doc.vocab.strings
+    names = {}
+    ents = []
+    for k in arr[:, 1].tolist():
+        if k not in names:
+            names[k] = strings[k] if k else ""
+        ents.append(names[k])
+    return {idx: i for i, idx in enumerate(arr[:, 0].tolist())}, ents
 
 
 def _lower_ok(m: NameMatch | None) -> bool:
