@@ -63,6 +63,7 @@ CRF_LOWER_MAX_ZIPF = 3.0
 # must then be surer
 CRF_LOWER_NAME_MAX_ZIPF = 5.0
 CRF_ADD_LOWER_NAME = 0.35
+LOWER_NAME_RANK = 1000  # "a known name": in the gazetteer's top ranks (not "bery" for "bere")
 CRF_ADD_SENT = 0.5  # a capitalised sentence start above this (if not a frequent word)
 CRF_SENT_MAX_ZIPF = 3.5
 CRF_VETO = 0.05  # a capitalised gazetteer/spaCy hit below this in edited text is not a name
@@ -437,7 +438,10 @@ def _crf_adds_lower(e: TokenEvidence, p: float, d: float) -> bool:
 def crf_lower_max_zipf(e: TokenEvidence) -> float:
     """Up to which word frequency the CRF may take a lowercase word for a name: an ordinary
     word never, a word that is also a known given name or surname up to a higher Zipf."""
-    if any(m is not None and not m.entry.ambiguous for m in (e.given, e.surname)):
+    if any(
+        m is not None and not m.entry.ambiguous and m.entry.rank <= LOWER_NAME_RANK
+        for m in (e.given, e.surname)
+    ):
         return CRF_LOWER_NAME_MAX_ZIPF
     return CRF_LOWER_MAX_ZIPF
 
@@ -609,13 +613,24 @@ def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) ->
         if e.given or e.surname or e.sp_person or e.name_type:
             return True
         return e.common < 3.0 and not e.sp_other and nb.token.is_cap
-    # lowercase surname after a lowercase given name: "tomas marek", "adam cerny"
+    # lowercase surname after a lowercase given name: "tomas marek", "adam cerny" — after a
+    # given name in the nominative only a surname's base form or a rare word: a verb after
+    # the subject is no surname ("tomáš bere", "svobodovi píšou"); after a case form, the
+    # surname in the same case ("tomášem procházkou")
     if (
         not before
         and nb.given is not None
         and (e.surname is not None or e.given is not None)
         and not nb.token.is_cap
         and e.common < 5.0
+        and (
+            e.common < 3.0
+            or any(
+                m is not None
+                and (m.exact or (not nb.given.exact and m.entry.rank <= LOWER_NAME_RANK))
+                for m in (e.given, e.surname)
+            )
+        )
     ):
         return True
     return False

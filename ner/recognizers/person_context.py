@@ -8,6 +8,8 @@ counts when its neighbours say it is a person, not a thing:
 - a verb of saying or doing that reports use of people follows (past or present, 3rd person,
   with or without diacritics), possibly after a clitic or a short adverb, and the word is the
   name itself (a subject is in the nominative): "dana mi rika", "josef zase zbil";
+- it is a popular given name right after such a verb, its object ("zbil josefa", "bojim se
+  vojtecha");
 - a preposition that takes a person in that case stands before it, the word has that case's
   ending and reads as a popular given name: "s radkem", "se danou", "k radkovi";
 - it is the name itself, coordinated with a name already found: "dana a niki", "niki, dana
@@ -35,6 +37,8 @@ ukradla čeká čekal čekala křičí křičel křičela řve řval brečí bre
 šikanoval pomlouvá pomlouval shodil shodila strčil zamkl zamkla natáčí natočil natočila fotil
 fotila poslal poslala posílá sdílí sdílel sdílela zesměšňuje ubližuje ubližoval
 """.split())
+#: "bojím se X": fear takes a person in the genitive
+FEAR = frozenset(fold(w) for w in "bojím bojim bojí boji bála bál".split())
 #: words that may stand between the name and the verb ("dana mi rika", "josef zase zbil")
 SKIP = frozenset(fold(w) for w in """
 mi mě me mně nám nás nas ti tě te ho ji jí je se si to taky furt pořád porad zase zas už uz
@@ -75,6 +79,18 @@ def _verb_follows(ev, i: int) -> bool:  # noqa: ANN001
             return False
         j += 1
     return False
+
+
+def _object_of_verb(ev, i: int) -> bool:  # noqa: ANN001
+    """A popular given name right after a verb of doing (its object): "zbil josefa",
+    "bojim se vojtecha", "KOPNUL DANU"."""
+    g = ev[i].given
+    if g is None or g.entry.ambiguous or g.entry.rank > PREP_MAX_RANK or ev[i].token.sent_start:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 2 and ev[j].token.folded in SKIP and not ev[j].token.sent_start:
+        j -= 1
+    return j >= 0 and (ev[j].token.folded in SAY_DO or ev[j].token.folded in FEAR)
 
 
 def _preposition_before(ev, i: int) -> bool:  # noqa: ANN001
@@ -129,7 +145,11 @@ def apply(text: str, ev, scores: list[float], holes=()) -> None:  # noqa: ANN001
     # must be the name ("dana", "niki"), not a case form that may be a noun's ("hodině vzal")
     base = {i for i in candidates if _base_form(ev[i])}
     for i in candidates:
-        if (i in base and _verb_follows(ev, i)) or _preposition_before(ev, i):
+        if (
+            (i in base and _verb_follows(ev, i))
+            or _preposition_before(ev, i)
+            or _object_of_verb(ev, i)
+        ):
             scores[i] = SCORE
     changed = True
     while changed:  # lists of people: one found name carries its neighbours

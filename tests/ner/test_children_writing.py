@@ -77,6 +77,7 @@ def test_edited_text_still_uses_the_main_model(detector):
         ("bojim se protoze josef zase zbil kubu", "josef"),
         ("sedim s radkem a je to hrozny", "radkem"),
         ("na hristi me tereza a dana nechtej pustit", "dana"),
+        ("bojim se josefa protoze me kope do nohou", "josefa"),
     ],
 )
 def test_lowercase_name_where_the_sentence_says_person(text, name):
@@ -90,6 +91,8 @@ def test_lowercase_name_where_the_sentence_says_person(text, name):
         ("Pan učitel Marek nám v hodině vzal mobily", "hodině"),
         ("ale on to tomu neřekl", "tomu"),
         ("ale on to neřekl", "ale"),
+        ("Chci nahlásit Tomáše Čermáka. tomáš bere ostatním věci", "bere"),
+        ("o svobodovi píšou ve skupině sprostý věci", "píšou"),
     ],
 )
 def test_ordinary_words_beside_person_cues_stay(text, word):
