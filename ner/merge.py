@@ -202,9 +202,13 @@ def propagate(
         if sc is None and person_bases and len(t.folded) >= 4 and t.is_alpha:
             hits = [person_bases[b] for b in base_candidates(t.folded) if b in person_bases]
             # another case form in lowercase ("Josefa Lišku … o liškovi"): the same person,
-            # unless the form is an ordinary word ("Kryštof Zima … je zima") or a slur
-            # ("Karel Cikán … mi říkají cikáne", see recognizers.vetoes)
-            if hits and (t.is_cap or not (_ordinary_word(t.folded, gaz) or t.folded in slurs())):
+            # never a slur ("Karel Cikán … mi říkají cikáne", see recognizers.vetoes), and in
+            # edited text not an ordinary word ("Kryštof Zima … je zima"; as for the same form
+            # above, children's lowercase writing keeps propagating)
+            if hits and (
+                t.is_cap
+                or not (t.folded in slurs() or (edited and _ordinary_word(t.folded, gaz)))
+            ):
                 sc = min(hits) * 0.9
         if sc is not None:
             extra.append(Span(t.start, t.end, "PERSON", sc))
