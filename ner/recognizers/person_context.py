@@ -10,6 +10,8 @@ counts when its neighbours say it is a person, not a thing:
   name itself (a subject is in the nominative): "dana mi rika", "josef zase zbil";
 - it is a popular given name right after such a verb, its object ("zbil josefa", "bojim se
   vojtecha");
+- it is a popular given name in a case form at the start of a sentence, addressed: a comma,
+  "!" or "ty" follows ("dano, pockej", "dano ty jsi nula");
 - a preposition that takes a person in that case stands before it, the word has that case's
   ending and reads as a popular given name: "s radkem", "se danou", "k radkovi";
 - it is the name itself, coordinated with a name already found: "dana a niki", "niki, dana
@@ -93,6 +95,20 @@ def _object_of_verb(ev, i: int) -> bool:  # noqa: ANN001
     return j >= 0 and (ev[j].token.folded in SAY_DO or ev[j].token.folded in FEAR)
 
 
+def _addressed(text: str, ev, i: int) -> bool:  # noqa: ANN001
+    """A popular given name in a case form, addressed: at the start of a sentence or line and
+    followed by a comma, "!" or "ty" ("dano, pockej", "dano!!", "dano ty jsi nula")."""
+    e = ev[i]
+    g = e.given
+    if g is None or g.exact or g.entry.ambiguous or g.entry.rank > PREP_MAX_RANK:
+        return False
+    if not e.token.sent_start:
+        return False
+    after = text[e.token.end : e.token.end + 2].lstrip(" ")[:1]
+    nxt = ev[i + 1].token.folded if i + 1 < len(ev) else ""
+    return after in (",", "!") or nxt == "ty"
+
+
 def _preposition_before(ev, i: int) -> bool:  # noqa: ANN001
     if i == 0 or ev[i].token.sent_start:
         return False
@@ -149,6 +165,7 @@ def apply(text: str, ev, scores: list[float], holes=()) -> None:  # noqa: ANN001
             (i in base and _verb_follows(ev, i))
             or _preposition_before(ev, i)
             or _object_of_verb(ev, i)
+            or _addressed(text, ev, i)
         ):
             scores[i] = SCORE
     changed = True

@@ -78,6 +78,7 @@ def test_edited_text_still_uses_the_main_model(detector):
         ("sedim s radkem a je to hrozny", "radkem"),
         ("na hristi me tereza a dana nechtej pustit", "dana"),
         ("bojim se josefa protoze me kope do nohou", "josefa"),
+        ("dano, pockej na me!!", "dano"),
     ],
 )
 def test_lowercase_name_where_the_sentence_says_person(text, name):
