@@ -30,11 +30,12 @@ checked before writing.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from make_phenomena_reports import _STRIP, _record, write_records
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "ner" / "data" / "style_reports.jsonl"
 CASES = ("nom", "gen", "dat", "acc", "ins")
@@ -169,7 +170,6 @@ NEGATIVE = [
     "na hore je rozhledna a vidi se az k lesu",
 ]
 EMOJI = ["😂", "💀", "🤡", "🔥", "😭", "👍"]
-_STRIP = str.maketrans("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ", "acdeeinorstuuyzACDEEINORSTUUYZ")
 SLOT = re.compile(r"\{([a-z_]+)(?::([a-z_]*))?(?::([a-z]+))?\}")
 
 
@@ -260,15 +260,6 @@ def _fill(template: str, cast: dict[str, Pupil], style: str, rnd: random.Random,
     return text, spans
 
 
-def _record(rid: str, text: str, spans: list[dict], style: str, name: str = "",
-            klass: str = "") -> dict:
-    for s in spans:
-        assert text[s["start"] : s["end"]] == s["text"], (rid, s)
-    return {"id": rid, "victim_name": name, "victim_class": klass, "text": text,
-            "spans": sorted(spans, key=lambda s: s["start"]), "style": "synthetic",
-            "is_spam": False, "phenomenon": style}
-
-
 def generate(seed: int = 181, per_style: int = 40) -> list[dict]:
     rnd = random.Random(seed)
     out = []
@@ -298,16 +289,7 @@ def main() -> None:
     parser.add_argument("--per-style", type=int, default=40)
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
-    records = generate(args.seed, args.per_style)
-    with open(args.out, "w", encoding="utf-8") as f:
-        for rec in records:
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    kinds: dict[str, int] = {}
-    for rec in records:
-        kinds[rec["phenomenon"]] = kinds.get(rec["phenomenon"], 0) + 1
-    print(f"{len(records)} reports → {args.out}")
-    for kind, count in sorted(kinds.items()):
-        print(f"  {kind:<14}{count:>4}")
+    write_records(generate(args.seed, args.per_style), args.out)
 
 
 if __name__ == "__main__":
