@@ -3,7 +3,9 @@
 ``probabilities`` fills ``TokenEvidence.crf`` (P(inside a person name)) for ``names.decide``,
 which combines it with the other layers: it adds names nothing else knows and vetoes
 capitalised gazetteer/spaCy hits in edited text, but never vetoes a name in lowercase or
-undiacritised text (the CRF learnt from newspapers and knows nothing of children's writing).
+undiacritised text. The main model learnt from newspapers; sentences without capitals (or all
+in capitals) are tagged by its caseless twin (``ner.crf.caseless``), trained on the same
+sentences lowercased, undiacritised or in ALL CAPS.
 ``find`` is the layer alone: every token above ``threshold``.
 """
 
