@@ -2,8 +2,8 @@
 
 Corpora (paths relative to the repo, overridable): the dev reports (victim_name/victim_class
 passed as fields, as the scorer's ``--fields`` does); the report sets in ``tests/ner/data``
-(the synthetic phenomena set, tuned on; the blind held-out set written by someone who never
-saw the detector, scored but never tuned on — only its aggregate figures are printed; the
+(the synthetic phenomena and style sets, tuned on; the blind held-out set written by someone
+who never saw the detector, scored but never tuned on — only its aggregate figures are printed; the
 team's generalisation check); and CNEC 2.0 dtest/etest person names. etest is for reporting
 only: never tune on it. "ours" is the whole entry point (``ner.redaction``: normalisation,
 detection, field masking, propagation), exactly what intake and follow-ups run.
@@ -30,6 +30,7 @@ LABELS = ("PERSON", "CLASS", "CONTACT", "ID")
 _DATA = "tests/ner/data/"
 DEFAULT_REPORTS = (
     _DATA + "phenomena_reports.jsonl",
+    _DATA + "style_reports.jsonl",
     _DATA + "blind_reports.jsonl",
     _DATA + "heldout_reports.jsonl",
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .gazetteer import Gazetteer
+from .morph import base_candidates
 from .span import Span
 from .textutil import Token
 
@@ -30,7 +31,10 @@ def _keys(tokens: list[Token], gaz: Gazetteer) -> tuple[set[str], set[str]]:
         elif best_s:
             sur.add(_sur_key(best_s.base))
         else:
+            # a name no list knows is its own base, and its case forms share it (Pinďa,
+            # pinďovi; Zoraida, Zoraidou): the same stems merge.propagate matched them by
             given.add(t.folded)
+            given.update(b for b in base_candidates(t.folded)[1:] if len(b) >= 4)
     return given, sur
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_FILE = "person_crf.crfsuite"
+CASELESS_FILE = "person_crf_caseless.crfsuite"  # the same CRF trained on caseless copies
 PCA_FILE = "person_crf_pca.npz"  # projection of spaCy's tok2vec values, built with the model
 PCA_DIMS = 32
 MAX_SEQ = 120  # tokens per CRF sequence (long sentences are cut; keeps cost linear)
@@ -120,6 +121,25 @@ def token_infos(ev: Sequence) -> list[tuple[str, str, str, str, str, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _word_features(word: str, f: str) -> tuple[str, ...]:
+    """The features of a word that depend on the word alone (cached: words repeat)."""
+    low = word.lower()
+    return (
+        "w=" + f,
+        "s1=" + f[-1:],
+        "s2=" + f[-2:],
+        "s3=" + f[-3:],
+        "s4=" + f[-4:],
+        "d2=" + low[-2:],
+        "d3=" + low[-3:],
+        "p2=" + f[:2],
+        "p3=" + f[:3],
+        "sh=" + shape(word),
+        "len=" + str(min(len(f), 12) // 3),
+    )
+
+
 def token_features(
     text: str,
     ev: Sequence,
@@ -134,20 +154,9 @@ def token_features(
     e = ev[i]
     t = e.token
     f, k, ss, ent, brief, z = infos[i]
-    low = t.text.lower()
-    out = [
-        "w=" + f,
-        "s1=" + f[-1:],
-        "s2=" + f[-2:],
-        "s3=" + f[-3:],
-        "s4=" + f[-4:],
-        "d2=" + low[-2:],
-        "d3=" + low[-3:],
-        "p2=" + f[:2],
-        "p3=" + f[:3],
+    out = list(_word_features(t.text, f))
+    out += [
         "k=" + k + ss,
-        "sh=" + shape(t.text),
-        "len=" + str(min(len(f), 12) // 3),
         "z=" + z,
         "ent=" + ent,
         "gp=" + _gap(text, ev[i - 1].token.end if i > 0 else _back(text, t.start), t.start),
@@ -271,29 +280,67 @@ def sequences(ev: Sequence) -> list[tuple[int, int]]:
     return out
 
 
-class CrfTagger:
-    """Person-name marginals from the shipped CRFsuite model."""
+def caseless(seq: Sequence) -> bool:
+    """A sentence whose letter case says nothing: all lowercase, or ALL CAPS (words of two or
+    more letters). Children's writing and shouted chat lines look like this."""
+    seen = False
+    lower = upper = True
+    for e in seq:
+        t = e.token
+        if not t.is_alpha or len(t.text) < 2:
+            continue
+        seen = True
+        if t.is_cap:
+            lower = False
+        if not t.is_upper:
+            upper = False
+        if not (lower or upper):
+            return False
+    return seen
 
-    def __init__(self, path: Path) -> None:
+
+class CrfTagger:
+    """Person-name marginals from the shipped CRFsuite model, and from its caseless twin.
+
+    The main model learnt from edited newspaper text, where a capital marks a name; on a
+    sentence with no capitals (or only capitals) it finds almost nothing (token recall 0.01
+    on lowercased CNEC dtest). The caseless model is the same CRF trained on the same train
+    sentences lowercased, undiacritised or in ALL CAPS (``scripts/build_crf_model.py
+    --caseless``); a caseless sentence goes to it, every other sentence to the main model, so
+    edited text is tagged exactly as before."""
+
+    def __init__(self, path: Path, caseless_path: Path | None = None) -> None:
         import pycrfsuite
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self._caseless = None
+        if caseless_path is not None and caseless_path.exists():
+            self._caseless = pycrfsuite.Tagger()
+            self._caseless.open(str(caseless_path))
         self.labels = set(self._tagger.labels())
         # B/I (persons only) or B-PER/I-PER beside other CNEC types (B-GEO, I-INST, …)
         self.person_labels = [lab for lab in ("B", "I", "B-PER", "I-PER") if lab in self.labels]
 
     def marginals(
-        self, text: str, ev: Sequence, nick=frozenset(), needed: Callable | None = None
+        self, text: str, ev: Sequence, nick=frozenset(), needed: Callable | None = None,
+        holes: Sequence[tuple[int, int]] = (),
     ) -> list[float]:
         """P(inside a person name) per token of ``ev``; a sequence for which ``needed(seq)`` is
-        false is not tagged (its tokens get 0.0)."""
+        false is not tagged (its tokens get 0.0). A sentence with a placeholder of an earlier
+        redaction in it (``holes``) is never read as caseless: the word that stood there may
+        have been its one capital, and redacting twice must read it as the first time."""
         out = [0.0] * len(ev)
-        tg = self._tagger
         for a, b in sequences(ev):
             seq = ev[a:b]
             if needed is not None and not needed(seq):
                 continue
+            tg = self._tagger
+            if self._caseless is not None and caseless(seq):
+                lo = ev[a - 1].token.end if a > 0 else 0
+                hi = ev[b].token.start if b < len(ev) else len(text)
+                if not any(h0 < hi and lo < h1 for h0, h1 in holes):
+                    tg = self._caseless
             infos = token_infos(seq)
             xseq = [token_item(text, seq, i, nick, infos) for i in range(len(seq))]
             tg.set(xseq)
@@ -311,6 +358,6 @@ def get_crf() -> CrfTagger | None:
     if not p.exists():
         return None
     try:
-        return CrfTagger(p)
+        return CrfTagger(p, DATA / CASELESS_FILE)
     except ImportError:
         return None

@@ -6,6 +6,7 @@ import re
 
 from .gazetteer import Gazetteer
 from .morph import base_candidates
+from .recognizers.vetoes import slurs
 from .span import LABEL_PRIORITY, Span
 from .textutil import Token
 
@@ -198,9 +199,17 @@ def propagate(
             # word, not the capitalised surname seen elsewhere (children's lowercase writing,
             # where names are lowercase too, keeps propagating)
             continue
-        if sc is None and person_bases and t.is_cap and len(t.folded) >= 4:
+        if sc is None and person_bases and len(t.folded) >= 4 and t.is_alpha:
             hits = [person_bases[b] for b in base_candidates(t.folded) if b in person_bases]
-            sc = min(hits) * 0.9 if hits else None
+            # another case form in lowercase ("Josefa Lišku … o liškovi"): the same person,
+            # never a slur ("Karel Cikán … mi říkají cikáne", see recognizers.vetoes), and in
+            # edited text not an ordinary word ("Kryštof Zima … je zima"; as for the same form
+            # above, children's lowercase writing keeps propagating)
+            if hits and (
+                t.is_cap
+                or not (t.folded in slurs() or (edited and _ordinary_word(t.folded, gaz)))
+            ):
+                sc = min(hits) * 0.9
         if sc is not None:
             extra.append(Span(t.start, t.end, "PERSON", sc))
     return spans + extra

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 # A word: letters (any script), digits, inner apostrophes/hyphens ("Bat-Erdene", "O'Neil").
@@ -50,34 +49,58 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(parts), index
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    folded: str
-    sent_start: bool  # first word of a sentence, line or quotation: capitals there prove little
+    """A word of the text with its offsets, folded form and sentence-start flag.
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    A plain slotted class rather than a frozen dataclass: a report has hundreds of tokens and
+    every layer reads them, so construction and the letter-case flags (computed once here,
+    not as properties on every read) are on the hot path. Treat it as immutable."""
 
-    @property
-    def is_upper(self) -> bool:
-        return len(self.text) > 1 and self.text.isupper()
+    __slots__ = ("start", "end", "text", "folded", "sent_start", "is_cap", "is_upper", "is_alpha")
 
-    @property
-    def is_alpha(self) -> bool:
-        return self.text.replace("-", "").replace("'", "").isalpha()
+    def __init__(self, start: int, end: int, text: str, folded: str, sent_start: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.folded = folded
+        # first word of a sentence, line or quotation: capitals there prove little
+        self.sent_start = sent_start
+        self.is_cap = text[:1].isupper()
+        self.is_upper = len(text) > 1 and text.isupper()
+        self.is_alpha = text.replace("-", "").replace("'", "").isalpha()
+
+    def _key(self) -> tuple[int, int, str, str, bool]:
+        return (self.start, self.end, self.text, self.folded, self.sent_start)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Token(start={self.start}, end={self.end}, text={self.text!r}, "
+                f"folded={self.folded!r}, sent_start={self.sent_start})")
 
 
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets and a sentence-start flag."""
+    """Word tokens with offsets and a sentence-start flag (a fresh list; the tokens of the last
+    texts are cached, since detection and the seeded-name forms read the same text)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=256)
+def _tokenize(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     prev_end = 0
     stamp = True  # only a time stamp ("[14:02]", "14.02") so far on this line
     for m in WORD_RE.finditer(text):
         gap = text[prev_end : m.start()]
+        if gap == " " and out and not stamp:  # the usual case: one space inside a sentence
+            word = m.group()
+            out.append(Token(m.start(), m.end(), word, fold(word), False))
+            prev_end = m.end()
+            continue
         stripped = gap.strip(" \t\r")
         if "\n" in gap:
             stamp = True
@@ -108,7 +131,7 @@ def tokenize(text: str) -> list[Token]:
         out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), sent))
         stamp = stamp and m.group().isdigit() and len(m.group()) <= 2
         prev_end = m.end()
-    return out
+    return tuple(out)
 
 
 _STAMP_GAP = re.compile(r"[\])]?[ \t,-]+")

@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from cnec_training import SHARED, load_converter, read_split_typed  # noqa: E402
 
 from ner.crf import (  # noqa: E402
+    CASELESS_FILE,
     DATA,
     MODEL_FILE,
     PCA_FILE,
@@ -65,6 +66,41 @@ def bio(ev, gold) -> list[str]:
         else:
             out.append(("I-" if span == prev_span else "B-") + span[2])
         prev_span = span
+    return out
+
+
+_STRIP = {ord(c): b for c, b in zip("áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ",
+                                   "acdeeinorstuuyzACDEEINORSTUUYZ", strict=True)}
+AUGMENTS = ("lower", "plain", "upper")
+
+
+def _same_length(fn, text: str) -> str:
+    """``fn`` per character, keeping a character whose mapping would change its length (ß)."""
+    return "".join(d if len(d := fn(c)) == 1 else c for c in text)
+
+
+def transformed(text: str, kind: str) -> str:
+    """A copy of a sentence written the way children type, same length (gold offsets hold):
+    ``lower`` all lowercase, ``plain`` lowercase without diacritics, ``upper`` ALL CAPS."""
+    if kind == "lower":
+        return _same_length(str.lower, text)
+    if kind == "plain":
+        return _same_length(str.lower, text).translate(_STRIP)
+    return _same_length(str.upper, text)
+
+
+def augment(data, every: int):
+    """Every ``every``-th train sentence once more, transformed (``AUGMENTS`` in turn).
+
+    The CRF learnt from newspapers, where a capital marks a name; children write names in
+    lowercase, without diacritics or in ALL CAPS. Copies of the same sentences in those shapes
+    teach it the context, the endings and the gazetteer readings that say "person" without
+    the capital. Deterministic (no sampling)."""
+    if every <= 0:
+        return []
+    out = []
+    for k, (text, gold) in enumerate(data[::every]):
+        out.append((transformed(text, AUGMENTS[k % len(AUGMENTS)]), gold))
     return out
 
 
@@ -124,6 +160,15 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=1.0)
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--out", default=str(DATA / MODEL_FILE))
+    ap.add_argument(
+        "--augment-every", type=int, default=0,
+        help="add a lowercased / undiacritised / ALL-CAPS copy of every N-th train sentence",
+    )
+    ap.add_argument(
+        "--caseless", action="store_true",
+        help="train the caseless model instead (every train sentence lowercased, undiacritised "
+        "or in ALL CAPS, in turn); written to ner/data/" + CASELESS_FILE,
+    )
     ap.add_argument("--no-check", action="store_true", help="skip the dtest check")
     a = ap.parse_args()
 
@@ -135,8 +180,14 @@ def main() -> None:
     nlp = spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDE)
     gaz = get_gazetteer()
     train = read_split_typed(conv, Path(a.cnec) / "named_ent_train.txt")
-    fit_projection(nlp, train, DATA / PCA_FILE)  # the detector reads it from ner/data/
-    tr = featurise(nlp, gaz, train)
+    if not a.caseless:  # the caseless model uses the projection fitted for the main one
+        fit_projection(nlp, train, DATA / PCA_FILE)  # the detector reads it from ner/data/
+    if a.caseless:
+        a.out = a.out if a.out != str(DATA / MODEL_FILE) else str(DATA / CASELESS_FILE)
+        data = augment(train, 1)
+    else:
+        data = train + augment(train, a.augment_every)
+    tr = featurise(nlp, gaz, data)
     print(f"{len(tr)} train sequences ({time.time() - t0:.0f} s)", file=sys.stderr)
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for xs, ys, _seq, _text in tr:
@@ -156,8 +207,11 @@ def main() -> None:
     print(f"model -> {a.out} ({size / 1e6:.1f} MB, {time.time() - t0:.0f} s)", file=sys.stderr)
     evaluate(Path(a.out), tr, "train")
     if not a.no_check:
-        dt = featurise(nlp, gaz, read_split_typed(conv, Path(a.cnec) / "named_ent_dtest.txt"))
-        evaluate(Path(a.out), dt, "dtest")
+        dtest = read_split_typed(conv, Path(a.cnec) / "named_ent_dtest.txt")
+        evaluate(Path(a.out), featurise(nlp, gaz, dtest), "dtest")
+        for kind in AUGMENTS:  # the same sentences as children would type them
+            shaped = [(transformed(t, kind), g) for t, g in dtest]
+            evaluate(Path(a.out), featurise(nlp, gaz, shaped), f"dtest-{kind}")
 
 
 if __name__ == "__main__":

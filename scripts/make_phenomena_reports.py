@@ -354,14 +354,18 @@ def main() -> None:
     parser.add_argument("--per-phenomenon", type=int, default=24)
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
-    records = generate(args.seed, args.per_phenomenon)
-    with open(args.out, "w", encoding="utf-8") as f:
+    write_records(generate(args.seed, args.per_phenomenon), args.out)
+
+
+def write_records(records: list[dict], out: str) -> None:
+    """One JSON object per line, then how many reports of each kind were written."""
+    with open(out, "w", encoding="utf-8") as f:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     kinds: dict[str, int] = {}
     for rec in records:
         kinds[rec["phenomenon"]] = kinds.get(rec["phenomenon"], 0) + 1
-    print(f"{len(records)} reports → {args.out}")
+    print(f"{len(records)} reports → {out}")
     for kind, count in sorted(kinds.items()):
         print(f"  {kind:<16}{count:>4}")
 

@@ -3,7 +3,9 @@
 ``probabilities`` fills ``TokenEvidence.crf`` (P(inside a person name)) for ``names.decide``,
 which combines it with the other layers: it adds names nothing else knows and vetoes
 capitalised gazetteer/spaCy hits in edited text, but never vetoes a name in lowercase or
-undiacritised text (the CRF learnt from newspapers and knows nothing of children's writing).
+undiacritised text. The main model learnt from newspapers; sentences without capitals (or all
+in capitals) are tagged by its caseless twin (``ner.crf.caseless``), trained on the same
+sentences lowercased, undiacritised or in ALL CAPS.
 ``find`` is the layer alone: every token above ``threshold``.
 """
 
@@ -26,7 +28,7 @@ def probabilities(text: str, ev: list, gaz: Gazetteer, holes=()) -> bool:
     crf = get_crf()
     if crf is None or not ev:
         return False
-    probs = crf.marginals(text, ev, gaz.nick_to_formal, needed=_can_matter)
+    probs = crf.marginals(text, ev, gaz.nick_to_formal, needed=_can_matter, holes=holes)
     n = len(ev)
     for i, (e, p) in enumerate(zip(ev, probs, strict=True)):
         if holes:
@@ -51,7 +53,7 @@ def _can_matter(seq) -> bool:
         if t.is_cap:
             if not t.sent_start or e.common < names.CRF_SENT_MAX_ZIPF:
                 return True
-        elif t.is_alpha and e.common < names.CRF_LOWER_MAX_ZIPF:
+        elif t.is_alpha and e.common < names.crf_lower_max_zipf(e):
             return True
     return False
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +24,7 @@ from ..merge import NAME_PARTICLES  # lowercase inner parts of foreign names (va
 from ..span import Span
 from ..tagger import features, get_tagger
 from ..textutil import Token
-from . import vetoes
+from . import person_context, vetoes
 
 # spaCy entity types that veto a weak name reading ("v Olomouci", "Lidl", "TikTok").
 NON_PERSON_ENTS = {"GPE", "LOC", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
@@ -56,8 +56,14 @@ VETO_EXEMPT_RANK = 300
 GROW_VETO = -10.0  # a neighbour with a margin below this is not pulled into a name
 # CNEC-trained CRF (crf.py, recognizers/crf.py), thresholds on P(name) chosen on CNEC dtest.
 CRF_ADD = 0.1  # a capitalised mid-sentence word above this is a name
-CRF_ADD_LOWER = 0.5  # a lowercase word above this is a name (if not an ordinary word)
+CRF_ADD_LOWER = 0.35  # a lowercase word above this is a name (if not an ordinary word)
 CRF_LOWER_MAX_ZIPF = 3.0
+# a lowercase word the gazetteer knows as a name ("josefa", "niki", "radkem", "dana") may be
+# more frequent: wordfreq counts the name's own uses; the CRF (trained on lowercased copies too)
+# must then be surer
+CRF_LOWER_NAME_MAX_ZIPF = 5.0
+CRF_ADD_LOWER_NAME = 0.35
+LOWER_NAME_RANK = 1000  # "a known name": in the gazetteer's top ranks (not "bery" for "bere")
 CRF_ADD_SENT = 0.5  # a capitalised sentence start above this (if not a frequent word)
 CRF_SENT_MAX_ZIPF = 3.5
 CRF_VETO = 0.05  # a capitalised gazetteer/spaCy hit below this in edited text is not a name
@@ -68,6 +74,7 @@ CRF_HYSTERESIS = 0.05  # with placeholders in the text: add less, veto more (see
 EDITED_CAP_SHARE = 0.5  # edited text: at least this share of sentences start with a capital
 VETO_RANK = 800  # spaCy's place/organisation reading overrides all but popular names
 MODEL_NEEDS_BOTH = False
+PERSON_CONTEXT = True  # lowercase known names where the sentence says person: person_context.py
 VETOES = True  # titles (Divadlo Petra Bezruče) and ethnonyms (Pražan): see vetoes.py
 # Cue words (folded) after which the next word is a name if it looks like one at all.
 CUES = {
@@ -227,8 +234,10 @@ ROMAN_RE = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 WEAK_CUES = {"kluk", "holka", "holky", "kluka"}  # only with "jménem"/"se jmenuje" after them
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenEvidence:
+    """What every layer knows about one word (slotted: built for every word of every text)."""
+
     token: Token
     given: NameMatch | None = None
     surname: NameMatch | None = None
@@ -243,7 +252,6 @@ class TokenEvidence:
     crf: float | None = None  # CNEC-trained CRF: P(inside a person name), any word
     place: str = ""  # a place name ("E") or a case form of one ("F"): a CRF feature
     vec: Any = None  # spaCy's tok2vec values for the token, projected (crf.VectorProjection)
-    why: list[str] = field(default_factory=list)
 
 
 def _best(matches: list[NameMatch], kind: str) -> NameMatch | None:
@@ -265,27 +273,56 @@ def evidence(tokens: list[Token], gaz: Gazetteer, doc=None) -> list[TokenEvidenc
     ev = []
     sp_by_start = {}
     vecs = None
+    morph = False
+    ents: list[str] = []
     if doc is not None:
-        for st in doc:
-            sp_by_start[st.idx] = st
         vecs = token_vectors(doc)
+        # the shipped pipeline runs no morphologizer: reading POS/morphology of every token
+        # would only build empty analyses (a noticeable share of the time per report)
+        morph = doc.has_annotation("POS") or doc.has_annotation("MORPH")
+        if morph:
+            sp_by_start = {st.idx: st for st in doc}
+        else:  # offsets and entity types as arrays: no spaCy Token object per word
+            sp_by_start, ents = _spacy_arrays(doc)
     for t in tokens:
         given, surname = _readings(gaz, t.folded) if t.is_alpha else (None, None)
         e = TokenEvidence(t, given, surname, common=gaz.zipf(t.folded))
         if t.is_alpha and len(t.folded) >= 3:
             e.place = gaz.place(t.folded)
         st = sp_by_start.get(t.start)
-        if st is not None:
+        if st is not None and not morph:
+            e.ent = ents[st]
+            e.sp_person = e.ent == "PERSON"
+            e.sp_other = e.ent in NON_PERSON_ENTS
+            if vecs is not None:
+                e.vec = vecs[st]
+        elif st is not None:
             e.ent = st.ent_type_
             e.sp_person = e.ent == "PERSON"
             e.sp_other = st.ent_type_ in NON_PERSON_ENTS
-            e.propn = st.pos_ == "PROPN"
-            nt = st.morph.get("NameType")
-            e.name_type = e.propn and bool(nt) and nt[0] in ("Giv", "Sur")
+            if morph:
+                e.propn = st.pos_ == "PROPN"
+                nt = st.morph.get("NameType")
+                e.name_type = e.propn and bool(nt) and nt[0] in ("Giv", "Sur")
             if vecs is not None:
                 e.vec = vecs[st.i]
         ev.append(e)
     return ev
+
+
+def _spacy_arrays(doc) -> tuple[dict[int, int], list[str]]:  # noqa: ANN001 - a spaCy Doc
+    """Token index by character offset, and each token's entity type ("" outside entities)."""
+    from spacy.attrs import ENT_TYPE, IDX
+
+    arr = doc.to_array([IDX, ENT_TYPE])
+    strings = doc.vocab.strings
+    names = {}
+    ents = []
+    for k in arr[:, 1].tolist():
+        if k not in names:
+            names[k] = strings[k] if k else ""
+        ents.append(names[k])
+    return {idx: i for i, idx in enumerate(arr[:, 0].tolist())}, ents
 
 
 def _lower_ok(m: NameMatch | None) -> bool:
@@ -377,11 +414,36 @@ def _tagged_score(
 
 def _crf_adds(e: TokenEvidence, p: float, d: float) -> bool:
     t = e.token
-    if not t.is_cap:  # lowercase: only confident, and never an ordinary word ("rika")
-        return p > CRF_ADD_LOWER + d and e.common < CRF_LOWER_MAX_ZIPF
+    # a word of an ALL-CAPS passage, where the capital says nothing ("OTA ZBIL", "VIKI ŘEKLA"):
+    # a known name as usual, any other word only as in lowercase
+    if t.is_upper and len(t.text) > 1 and (
+        p <= CRF_ADD + d or not (e.given or e.surname) or e.common >= CRF_SENT_MAX_ZIPF
+    ):
+        return _crf_adds_lower(e, p, d)
+    if not t.is_cap:
+        return _crf_adds_lower(e, p, d)
     if t.sent_start:  # capitals prove nothing here ("Napsal mi", "Včera jsem")
         return p > CRF_ADD_SENT + d and e.common < CRF_SENT_MAX_ZIPF
     return p > CRF_ADD + d
+
+
+def _crf_adds_lower(e: TokenEvidence, p: float, d: float) -> bool:
+    """A word whose letter case says nothing: only confident, and never an ordinary word
+    ("rika"); a known name that is also a frequent word ("josefa", "DANA") only surer."""
+    if e.common >= CRF_LOWER_MAX_ZIPF:
+        return p > CRF_ADD_LOWER_NAME + d and e.common < crf_lower_max_zipf(e)
+    return p > CRF_ADD_LOWER + d
+
+
+def crf_lower_max_zipf(e: TokenEvidence) -> float:
+    """Up to which word frequency the CRF may take a lowercase word for a name: an ordinary
+    word never, a word that is also a known given name or surname up to a higher Zipf."""
+    if any(
+        m is not None and not m.entry.ambiguous and m.entry.rank <= LOWER_NAME_RANK
+        for m in (e.given, e.surname)
+    ):
+        return CRF_LOWER_NAME_MAX_ZIPF
+    return CRF_LOWER_MAX_ZIPF
 
 
 def _linear_score(e: TokenEvidence, use_model: bool) -> float:
@@ -471,6 +533,8 @@ def decide(
     scores = [_tagged_score(e, use_model, edited, strict) for e in ev]
     if use_cues:
         _apply_cues(text, ev, scores)
+    if PERSON_CONTEXT:
+        person_context.apply(text, ev, scores, holes)
     # grow names over neighbours until stable (Tomáš Malý, J. Novák, Nguyen Thi Mai, Tomáš H.)
     changed = True
     while changed:
@@ -549,13 +613,24 @@ def _joins_name(e: TokenEvidence, nb: TokenEvidence, before: bool, text: str) ->
         if e.given or e.surname or e.sp_person or e.name_type:
             return True
         return e.common < 3.0 and not e.sp_other and nb.token.is_cap
-    # lowercase surname after a lowercase given name: "tomas marek", "adam cerny"
+    # lowercase surname after a lowercase given name: "tomas marek", "adam cerny" — after a
+    # given name in the nominative only a surname's base form or a rare word: a verb after
+    # the subject is no surname ("tomáš bere", "svobodovi píšou"); after a case form, the
+    # surname in the same case ("tomášem procházkou")
     if (
         not before
         and nb.given is not None
         and (e.surname is not None or e.given is not None)
         and not nb.token.is_cap
         and e.common < 5.0
+        and (
+            e.common < 3.0
+            or any(
+                m is not None
+                and (m.exact or (not nb.given.exact and m.entry.rank <= LOWER_NAME_RANK))
+                for m in (e.given, e.surname)
+            )
+        )
     ):
         return True
     return False
@@ -591,13 +666,22 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
     # ("Tom" = "o tom", "Ema", "Jan") counts when it speaks on two or more lines and is a name
     # in the gazetteer: a transcript's repeated line-start "X:" is a speaker, not prose.
     speakers = list(SPEAKER_RE.finditer(text))
-    repeated = {k for k, c in Counter(m.group(1) for m in speakers).items() if c >= 2}
+    repeated = {k for k, c in Counter(m.group("name") for m in speakers).items() if c >= 2}
     for m in speakers:
         for i, e in enumerate(ev):
-            if e.token.start == m.start(1):
-                if e.token.is_cap and e.token.end == m.end(1):
-                    named = e.given is not None or e.surname is not None
-                    if e.common < 4.0 or (m.group(1) in repeated and named):
+            if e.token.start == m.start("name"):
+                named = e.given is not None or e.surname is not None
+                if e.token.is_cap and e.token.end == m.end("name"):
+                    # after a time stamp ("16:17 Ráďa:") a name reading is enough
+                    sure = m.group("name") in repeated or m.group("stamp")
+                    if e.common < 4.0 or (sure and named):
+                        scores[i] = max(scores[i], 0.8)
+                elif e.token.end == m.end("name") and named and e.common < CRF_LOWER_NAME_MAX_ZIPF:
+                    # a chat copied from a phone, speakers in lowercase ("vanda😂: kde je?"):
+                    # a known name that is no very frequent word
+                    strong = any(r is not None and not r.entry.ambiguous
+                                 for r in (e.given, e.surname))
+                    if strong or m.group("name") in repeated or m.group("stamp"):
                         scores[i] = max(scores[i], 0.8)
                 break
 
@@ -605,8 +689,8 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
 # "Kuba:", "> Kuba:", "[14:02] Kuba:", "14:02 Kuba:", "(14.02) Kuba:" at a line start
 SPEAKER_RE = re.compile(
     r"(?m)^[ \t>*-]*"
-    r"(?:[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[\])]?[ \t,-]*)?"
-    r"([^\W\d_][\w.-]{1,30}):"
+    r"(?P<stamp>[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[\])]?[ \t,-]*)?"
+    r"(?P<name>[^\W\d_][\w.-]{1,30})[^\w\s:]{0,8}:"  # an emoji may be glued to the name: "ami💀:"
 )
 
 

@@ -16,7 +16,7 @@ from tests.factories import MODERATOR_PASSWORD, moderators_text, school_data_key
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-OLDEST = ("Pak je tu Pinďa, pinďovi se všichni smějou. Tlusťocha z lavice u okna se bojíme. "
+OLDEST = ("Pak je tu Pinďa, pinďákovi se všichni smějou. Tlusťocha z lavice u okna se bojíme. "
           "TLUSŤOCHA nikdo nezastaví a tlustocha učitelé neslyší.")
 NEWER = "Ve škole mi pořád někdo bere věci a nikdo s tím nic nedělá."
 
@@ -111,7 +111,7 @@ def test_review_works_on_a_phone_without_javascript(live_server, browser, sessio
     page.fill("#code", current_code(moderator.totp_secret))
     page.click("button:has-text('Přihlásit')")
     page.click("#open-oldest")
-    page.fill("#phrase", "pinďovi")
+    page.fill("#phrase", "pinďákovi")
     page.select_option("#target", "[OSOBA 1]")
     page.click("#mark-button")
     assert page.inner_text("#report-text").startswith("Pak je tu [OSOBA 1], [OSOBA 1] se")

@@ -20,9 +20,10 @@ from models import (
 from ner.textutil import fold
 from tests.factories import csrf_token, login_member, make_school, moderators_text
 
-#: The detector hides "Pinďa" but misses its dative and the nickname "tlusťoch" in every
-#: spelling; "ze sedmičky" names a class without a class designation.
-TEXT = ("Pak je tu Pinďa, pinďovi se všichni smějou. Tlusťocha z lavice u okna se bojíme. "
+#: The detector hides "Pinďa" (and its other case forms) but misses the nickname "pinďák" in
+#: the dative and the nickname "tlusťoch" in every spelling; "ze sedmičky" names a class
+#: without a class designation.
+TEXT = ("Pak je tu Pinďa, pinďákovi se všichni smějou. Tlusťocha z lavice u okna se bojíme. "
         "TLUSŤOCHA nikdo nezastaví a tlustocha učitelé neslyší, smějou se i kluci ze sedmičky.")
 
 
@@ -43,26 +44,26 @@ def test_marked_phrase_replaced_everywhere_and_school_reads_original(
         mod_client, session, school, pending):
     report = pending(school.school.id, TEXT)
     before = moderators_text(session, report.id)
-    assert before.startswith("Pak je tu [OSOBA 1], pinďovi se")  # precondition
+    assert before.startswith("Pak je tu [OSOBA 1], pinďákovi se")  # precondition
 
     response = _mark(mod_client, report.id, "Tlusťocha", "new:PERSON")
     assert response.status_code == 302
     page = mod_client.get(f"/moderace/hlaseni/{report.id}").get_data(as_text=True)
     assert "3 výskyty nahrazeno údajem [OSOBA 2]" in page
     assert "tlustoch" not in fold(page)
-    assert _mark(mod_client, report.id, "pinďovi", "[OSOBA 1]").status_code == 302
+    assert _mark(mod_client, report.id, "pinďákovi", "[OSOBA 1]").status_code == 302
 
     session.expire_all()
     stored = session.get(Report, report.id)
     after = moderators_text(session, stored.id)
     assert "tlustoch" not in fold(after)
-    assert "pindovi" not in fold(after)
+    assert "pindakovi" not in fold(after)
     assert after.count("[OSOBA 2]") == 3
-    assert after.count("[OSOBA 1]") == 2  # Pinďa and the marked pinďovi
+    assert after.count("[OSOBA 1]") == 2  # Pinďa and the marked pinďákovi
 
     marks = session.scalars(select(MissedRedaction).order_by(MissedRedaction.id)).all()
     assert [(m.label, m.length, m.occurrences) for m in marks] == [
-        ("PERSON", 9, 3), ("PERSON", 7, 1)]
+        ("PERSON", 9, 3), ("PERSON", 9, 1)]
     sealed = session.scalars(select(Redaction).where(
         Redaction.source == RedactionSource.MODERATOR)).all()
     assert sorted(r.placeholder for r in sealed) == ["[OSOBA 1]"] + ["[OSOBA 2]"] * 3
@@ -70,7 +71,7 @@ def test_marked_phrase_replaced_everywhere_and_school_reads_original(
     member, password = school.members["handler"]
     opened = _opened(session, stored, member, password)
     assert sorted(opened.originals["[OSOBA 2]"]) == ["TLUSŤOCHA", "Tlusťocha", "tlustocha"]
-    assert "pinďovi" in opened.originals["[OSOBA 1]"]
+    assert "pinďákovi" in opened.originals["[OSOBA 1]"]
     assert opened.text == TEXT
 
 

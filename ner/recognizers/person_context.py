@@ -1,0 +1,177 @@
+"""A known name written in lowercase (or ALL CAPS) counts where the sentence says "person".
+
+Children write names without capitals ("dana mi rika", "sedim s radkem", "bojim se josefa"),
+and many given names are also frequent words in wordfreq's counts (josefa, dana, radkem), so
+the frequency guards of ``names`` keep them out. Here the gazetteer reading of such a word
+counts when its neighbours say it is a person, not a thing:
+
+- a verb of saying or doing that reports use of people follows (past or present, 3rd person,
+  with or without diacritics), possibly after a clitic or a short adverb, and the word is the
+  name itself (a subject is in the nominative): "dana mi rika", "josef zase zbil";
+- it is a popular given name right after such a verb, its object ("zbil josefa", "bojim se
+  vojtecha");
+- it is a popular given name in a case form at the start of a sentence, addressed: a comma,
+  "!" or "ty" follows ("dano, pockej", "dano ty jsi nula");
+- a preposition that takes a person in that case stands before it, the word has that case's
+  ending and reads as a popular given name: "s radkem", "se danou", "k radkovi";
+- it is the name itself, coordinated with a name already found: "dana a niki", "niki, dana
+  a ema".
+
+Only popular readings count (a given name or surname in the gazetteer's top ``MAX_RANK``, not
+marked ambiguous), and never a very frequent word (Zipf ``MAX_ZIPF``: tomu, rika, ale stay out).
+"""
+
+from __future__ import annotations
+
+from ..textutil import fold
+
+MAX_RANK = 1000
+MAX_ZIPF = 5.0
+SCORE = 0.7
+
+#: 3rd-person verbs of saying and doing in bullying reports, folded (stems as written)
+SAY_DO = frozenset(fold(w) for w in """
+řekl řekla řekli říká říkal říkala říkají říkaj napsal napsala napsali píše psal psala psali
+zbil zbila zbili bije bijou mlátí mlátil mlátila kope kopl kopla kopnul kopnula štípe štípá
+strká strčil strčila směje smál smála smáli nadává nadával nadávala posmívá posmíval otravuje
+otravoval vyhrožuje vyhrožoval vyhrožovala vzal vzala vzali bere brala sebral sebrala ukradl
+ukradla čeká čekal čekala křičí křičel křičela řve řval brečí brečel brečela plakala šikanuje
+šikanoval pomlouvá pomlouval shodil shodila strčil zamkl zamkla natáčí natočil natočila fotil
+fotila poslal poslala posílá sdílí sdílel sdílela zesměšňuje ubližuje ubližoval
+""".split())
+#: "bojím se X": fear takes a person in the genitive
+FEAR = frozenset(fold(w) for w in "bojím bojim bojí boji bála bál".split())
+#: words that may stand between the name and the verb ("dana mi rika", "josef zase zbil")
+SKIP = frozenset(fold(w) for w in """
+mi mě me mně nám nás nas ti tě te ho ji jí je se si to taky furt pořád porad zase zas už uz
+vždycky vcera včera dneska dnes hned pak potom jen prý prej
+""".split())
+#: preposition → endings of the case it takes for a person (folded)
+PREP_CASE = {"s": ("em", "ou"), "se": ("em", "ou"), "k": ("ovi",), "ke": ("ovi",)}
+PREP_MAX_RANK = 300  # a preposition is weaker evidence: only popular given names
+CONJ = {"a", "i", ","}
+
+
+def _known(e) -> bool:  # noqa: ANN001 - names.TokenEvidence
+    t = e.token
+    if not t.is_alpha or len(t.folded) < 3 or e.common >= MAX_ZIPF:
+        return False
+    if t.is_cap and not t.is_upper:
+        return False  # capitalised words are the other layers' business
+    return any(
+        m is not None and not m.entry.ambiguous and m.entry.rank <= MAX_RANK
+        for m in (e.given, e.surname)
+    )
+
+
+def _base_form(e) -> bool:  # noqa: ANN001
+    return any(
+        m is not None and m.exact and not m.entry.ambiguous and m.entry.rank <= MAX_RANK
+        for m in (e.given, e.surname)
+    )
+
+
+def _verb_follows(ev, i: int) -> bool:  # noqa: ANN001
+    j = i + 1
+    while j < len(ev) and j - i <= 3 and not ev[j].token.sent_start:
+        f = ev[j].token.folded
+        if f in SAY_DO:
+            return True
+        if f not in SKIP:
+            return False
+        j += 1
+    return False
+
+
+def _object_of_verb(ev, i: int) -> bool:  # noqa: ANN001
+    """A popular given name right after a verb of doing (its object): "zbil josefa",
+    "bojim se vojtecha", "KOPNUL DANU"."""
+    g = ev[i].given
+    if g is None or g.entry.ambiguous or g.entry.rank > PREP_MAX_RANK or ev[i].token.sent_start:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 2 and ev[j].token.folded in SKIP and not ev[j].token.sent_start:
+        j -= 1
+    return j >= 0 and (ev[j].token.folded in SAY_DO or ev[j].token.folded in FEAR)
+
+
+def _addressed(text: str, ev, i: int) -> bool:  # noqa: ANN001
+    """A popular given name in a case form, addressed: at the start of a sentence or line and
+    followed by a comma, "!" or "ty" ("dano, pockej", "dano!!", "dano ty jsi nula")."""
+    e = ev[i]
+    g = e.given
+    if g is None or g.exact or g.entry.ambiguous or g.entry.rank > PREP_MAX_RANK:
+        return False
+    if not e.token.sent_start:
+        return False
+    after = text[e.token.end : e.token.end + 2].lstrip(" ")[:1]
+    nxt = ev[i + 1].token.folded if i + 1 < len(ev) else ""
+    return after in (",", "!") or nxt == "ty"
+
+
+def _preposition_before(ev, i: int) -> bool:  # noqa: ANN001
+    if i == 0 or ev[i].token.sent_start:
+        return False
+    endings = PREP_CASE.get(ev[i - 1].token.folded)
+    g = ev[i].given
+    return (
+        bool(endings)
+        and ev[i].token.folded.endswith(endings)
+        and g is not None
+        and not g.entry.ambiguous
+        and g.entry.rank <= PREP_MAX_RANK
+    )
+
+
+def _coordinated(text: str, ev, i: int, scores: list[float]) -> bool:  # noqa: ANN001
+    for j in (i - 2, i + 2):
+        if 0 <= j < len(ev) and scores[j] > 0:
+            a, b = (j, i) if j < i else (i, j)
+            middle = ev[(a + b) // 2].token.folded
+            gap = text[ev[a].token.end : ev[b].token.start]
+            if middle in CONJ and len(gap) <= 5 and "\n" not in gap:
+                return True
+    for j in (i - 1, i + 1):  # "niki, dana"
+        if 0 <= j < len(ev) and scores[j] > 0:
+            a, b = (j, i) if j < i else (i, j)
+            if text[ev[a].token.end : ev[b].token.start].strip() == ",":
+                return True
+    return False
+
+
+def _near_hole(text: str, ev, i: int, holes) -> bool:  # noqa: ANN001
+    a = ev[i - 3].token.end if i >= 3 else 0
+    b = ev[i + 3].token.start if i + 3 < len(ev) else len(text)
+    return any(h0 < b and a < h1 for h0, h1 in holes)
+
+
+def apply(text: str, ev, scores: list[float], holes=()) -> None:  # noqa: ANN001
+    """Raise the score of known names in lowercase/ALL CAPS whose context says person.
+
+    A word whose context touches a placeholder of an earlier redaction (``holes``) is left
+    alone: its neighbours read differently there than in the original ("KUBA [OSOBA 1] bere"
+    would put a verb right after it), and redacting twice must find nothing new."""
+    candidates = [
+        i for i, e in enumerate(ev)
+        if scores[i] <= 0 and _known(e) and not (holes and _near_hole(text, ev, i, holes))
+    ]
+    if not candidates:
+        return
+    # a subject before a verb, or a list of people, stands in the nominative: the word itself
+    # must be the name ("dana", "niki"), not a case form that may be a noun's ("hodině vzal")
+    base = {i for i in candidates if _base_form(ev[i])}
+    for i in candidates:
+        if (
+            (i in base and _verb_follows(ev, i))
+            or _preposition_before(ev, i)
+            or _object_of_verb(ev, i)
+            or _addressed(text, ev, i)
+        ):
+            scores[i] = SCORE
+    changed = True
+    while changed:  # lists of people: one found name carries its neighbours
+        changed = False
+        for i in base:
+            if scores[i] <= 0 and _coordinated(text, ev, i, scores):
+                scores[i] = SCORE
+                changed = True
