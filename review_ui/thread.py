@@ -125,6 +125,8 @@ def add_message(session: Session, settings: Settings, report: Report, author: Me
                                redact(text, open_followup_seeds(report, reporter_private)))
         else:
             message.moderated_at = utcnow()
+    else:  # the school's own reply needs no moderation: it is passed as it is written
+        message.moderated_at = utcnow()
     return message
 
 
@@ -141,6 +143,12 @@ def redact(text: str, seeds: Seeds | None = None) -> str:
     """The pseudonymised version (``ner.redaction``, with the report's seeds), the only form
     a moderator ever sees."""
     return redact_with_seeds(text, seeds).text
+
+
+def awaits_moderation(message: Message) -> bool:
+    """A reporter's follow-up no moderator has decided on yet (never a school's reply,
+    not even one written before school replies were stamped as passed)."""
+    return message.author == MessageAuthor.REPORTER and message.moderated_at is None
 
 
 def visible_to_school(message: Message) -> bool:
@@ -174,7 +182,7 @@ def open_thread(session: Session, report: Report, reader: str, private_key: byte
             message.read_at = utcnow()
         thread.append(ThreadMessage(id=message.id, author=message.author.value, text=text,
                                     created_at=message.created_at,
-                                    awaiting_moderation=message.moderated_at is None,
+                                    awaiting_moderation=awaits_moderation(message),
                                     withheld=message.withheld_at is not None))
     return thread
 

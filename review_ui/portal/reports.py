@@ -20,7 +20,7 @@ from models.audit import record
 from ozvise.db import db
 from review_ui.auth import ALL_MEMBERS, MEMBER_READERS, require
 from review_ui.portal import bp
-from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, open_notes
+from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, counsellor_names, open_notes
 from review_ui.school_session import VISIBLE_TO_SCHOOL, own_report, school_data_key
 
 STATUS_LABELS = {ReportStatus.DELIVERED: "Nové", ReportStatus.IN_PROGRESS: "Řeší se",
@@ -88,8 +88,9 @@ def report(report_id: str):
     db().commit()
     authors = {m.id: m.name for m in db().scalars(select(SchoolMember).where(
         SchoolMember.school_id == report.school_id))}
+    counsellors = counsellor_names(db(), notes)
     return render_template("portal/report.html", report=report, opened=opened, notes=notes,
-                           authors=authors, labels=STATUS_LABELS,
+                           authors=authors, counsellors=counsellors, labels=STATUS_LABELS,
                            next_statuses=TRANSITIONS.get(report.status, ()),
                            redacted=(highlight_placeholders(redacted_version)
                                      if redacted_version is not None else None),
