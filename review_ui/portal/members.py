@@ -17,10 +17,12 @@ from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
 from review_ui.auth import require, unlocked_key_or_relogin
+from review_ui.confirmation import ask, confirmed
 from review_ui.portal import bp
 from review_ui.portal.fields import FieldError, email, person_name, phone
 from review_ui.portal.invitations import READER_ROLES, issue, wipe_credentials
 from review_ui.portal.mail import send_invitation
+from review_ui.staff_confirmations import removal_confirmation
 
 ROLE_LABELS = {MemberRole.ADMIN: "správce", MemberRole.HANDLER: "řešitel",
                MemberRole.ANALYST: "analytik"}
@@ -153,6 +155,8 @@ def remove_member(member_id: int):
         return _render(400, error="Sami sebe odebrat nemůžete; požádejte jiného správce.")
     if member.role == MemberRole.ADMIN and not _other_admins(member):
         return _render(400, error="Škola musí mít alespoň jednoho dalšího správce s heslem.")
+    if not confirmed():
+        return ask(removal_confirmation(member))
     wipe_credentials(member)
     member.active = False
     # Free the address for a later invitation (the column is unique); the row, its id and

@@ -19,9 +19,11 @@ from models import Report, ReportStatus, SchoolMember, utcnow
 from models.audit import record
 from ozvise.db import db
 from review_ui.auth import ALL_MEMBERS, MEMBER_READERS, require
+from review_ui.confirmation import ask, confirmed
 from review_ui.portal import bp
 from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, counsellor_names, open_notes
 from review_ui.school_session import VISIBLE_TO_SCHOOL, own_report, school_data_key
+from review_ui.staff_confirmations import closing_confirmation
 
 STATUS_LABELS = {ReportStatus.DELIVERED: "Nové", ReportStatus.IN_PROGRESS: "Řeší se",
                  ReportStatus.RESOLVED: "Vyřešeno"}
@@ -129,6 +131,8 @@ def change_status(report_id: str):
     if target not in TRANSITIONS.get(report.status, ()):
         return _bad_request(report, "Tuto změnu stavu nelze provést (hlášení už mezitím "
                                     "mohl změnit kolega). Načtěte hlášení znovu.")
+    if target == ReportStatus.RESOLVED and not confirmed():
+        return ask(closing_confirmation(report))
     old, report.status = report.status, target
     report.status_changed_at = utcnow()
     report.resolved_at = utcnow() if target == ReportStatus.RESOLVED else None
