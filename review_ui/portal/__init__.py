@@ -14,6 +14,7 @@ from flask import Blueprint
 bp = Blueprint("portal", __name__, template_folder="../templates")
 
 from review_ui.portal import (  # noqa: E402,F401  (route registration)
+    handlers,
     login,
     members,
     recovery_pdf,

@@ -11,7 +11,7 @@ import re
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from crypto.envelope import open_report
 from crypto.moderation_copy import open_redacted_version
@@ -21,20 +21,23 @@ from ozvise.db import db
 from review_ui.auth import ALL_MEMBERS, MEMBER_READERS, require
 from review_ui.confirmation import ask, confirmed
 from review_ui.portal import bp
+from review_ui.portal.handlers import readers
 from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, counsellor_names, open_notes
-from review_ui.school_session import VISIBLE_TO_SCHOOL, own_report, school_data_key
+from review_ui.portal.report_list import NOBODY, SORTS, ListQuery, build_list
+from review_ui.school_session import (
+    VISIBLE_TO_SCHOOL,
+    own_report,
+    school_data_key,
+    school_private_key,
+)
 from review_ui.staff_confirmations import closing_confirmation
 
 STATUS_LABELS = {ReportStatus.DELIVERED: "Nové", ReportStatus.IN_PROGRESS: "Řeší se",
                  ReportStatus.RESOLVED: "Vyřešeno"}
-#: filter value in the URL -> statuses
-FILTERS = {"vse": VISIBLE_TO_SCHOOL, "nove": (ReportStatus.DELIVERED,),
-           "resi-se": (ReportStatus.IN_PROGRESS,), "vyreseno": (ReportStatus.RESOLVED,)}
 #: which statuses a member may move a report to, from each status
 TRANSITIONS = {ReportStatus.DELIVERED: (ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED),
                ReportStatus.IN_PROGRESS: (ReportStatus.RESOLVED,),
                ReportStatus.RESOLVED: (ReportStatus.IN_PROGRESS,)}
-PAGE_SIZE = 50
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 
 
@@ -52,26 +55,18 @@ def highlight_placeholders(text: str) -> Markup:
 @bp.get("/")
 @require(*ALL_MEMBERS)
 def reports():
+    """The list, decrypted for this request only (``report_list``); analysts see counts."""
     member: SchoolMember = current_user.account
     if member.role.value not in MEMBER_READERS:
         return redirect(url_for("portal.stats"))
-    chosen = request.args.get("stav", "vse")
-    statuses = FILTERS.get(chosen, VISIBLE_TO_SCHOOL)
-    unread_only = request.args.get("neprectene") == "1"
-    page = max(1, min(request.args.get("strana", 1, type=int) or 1, 10_000))
-    query = select(Report).where(Report.school_id == member.school_id,
-                                 Report.status.in_(statuses))
-    if unread_only:
-        query = query.where(Report.read_by_school_at.is_(None))
-    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db().scalars(query.order_by(Report.created_at.desc())
-                        .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
-    unread = db().scalar(select(func.count(Report.id)).where(
-        Report.school_id == member.school_id, Report.status.in_(VISIBLE_TO_SCHOOL),
-        Report.read_by_school_at.is_(None))) or 0
-    return render_template("portal/reports.html", reports=rows, member=member, chosen=chosen,
-                           unread_only=unread_only, labels=STATUS_LABELS, unread=unread,
-                           page=page, pages=max(1, -(-total // PAGE_SIZE)), total=total)
+    query = ListQuery.from_args(request.args)
+    listing = build_list(db(), member.school_id, VISIBLE_TO_SCHOOL, query, school_private_key(),
+                         member.school_key_id or -1, readers(db(), member.school_id))
+    record(db(), current_user.get_id(), "reports.list_decrypted", f"school:{member.school_id}",
+           decrypted=listing.decrypted, shown=len(listing.rows), total=listing.total)
+    db().commit()
+    return render_template("portal/reports.html", listing=listing, query=query, member=member,
+                           labels=STATUS_LABELS, sorts=SORTS, nobody=NOBODY)
 
 
 @bp.get("/hlaseni/<report_id>")
