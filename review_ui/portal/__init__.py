@@ -17,6 +17,7 @@ from review_ui.portal import (  # noqa: E402,F401  (route registration)
     handlers,
     login,
     members,
+    notices,
     recovery_pdf,
     registration,
     registration_form,

@@ -122,7 +122,7 @@ def first_line(text: str) -> str:
     return line if len(line) <= FIRST_LINE_CHARS else line[:FIRST_LINE_CHARS - 1].rstrip() + "…"
 
 
-def _new_messages(session: Session, report_ids: list[str]) -> dict[str, int]:
+def unread_followups(session: Session, report_ids: list[str]) -> dict[str, int]:
     """Reporters' follow-ups the school may read and nobody at the school opened yet."""
     if not report_ids:
         return {}
@@ -204,7 +204,7 @@ def build_list(session: Session, school_id: int, visible: tuple[ReportStatus, ..
         sql = sql.where(Report.handler_member_id == int(query.handler))
     reports = list(session.scalars(sql))
     ids = [r.id for r in reports]
-    new = _new_messages(session, ids)
+    new = unread_followups(session, ids)
     activity = _last_activity(session, reports)
     rows = [ListRow(r, new.get(r.id, 0), activity[r.id], handlers.get(r.handler_member_id))
             for r in reports]

@@ -23,7 +23,13 @@ from review_ui.confirmation import ask, confirmed
 from review_ui.portal import bp
 from review_ui.portal.handlers import readers
 from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, counsellor_names, open_notes
-from review_ui.portal.report_list import NOBODY, SORTS, ListQuery, build_list
+from review_ui.portal.report_list import (
+    NOBODY,
+    SORTS,
+    ListQuery,
+    build_list,
+    unread_followups,
+)
 from review_ui.school_session import (
     VISIBLE_TO_SCHOOL,
     own_report,
@@ -86,8 +92,10 @@ def report(report_id: str):
     authors = {m.id: m.name for m in db().scalars(select(SchoolMember).where(
         SchoolMember.school_id == report.school_id))}
     counsellors = counsellor_names(db(), notes)
+    new_messages = unread_followups(db(), [report.id]).get(report.id, 0)  # before the thread opens
     return render_template("portal/report.html", report=report, opened=opened, notes=notes,
                            authors=authors, counsellors=counsellors, labels=STATUS_LABELS,
+                           new_messages=new_messages,
                            next_statuses=TRANSITIONS.get(report.status, ()),
                            redacted=(highlight_placeholders(redacted_version)
                                      if redacted_version is not None else None),
