@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from models import CounsellorShare, SchoolMember
+from tests.browser_logins import counsellor_login, member_login, moderator_login
 from tests.conversation.helpers import open_status, reporter_writes
 from tests.counsellor.helpers import PASSWORD as COUNSELLOR_PASSWORD
 from tests.counsellor.helpers import make_counsellor
-from tests.factories import MODERATOR_PASSWORD, delivered_report, fresh_code, register_school
+from tests.factories import delivered_report, register_school
 from tests.portal.helpers import outbox
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser,
@@ -24,32 +25,6 @@ PUPIL, PUPIL_CLASS = "Anežka Křemenová", "6.C"
 
 def _phone(browser):
     return browser.new_context(viewport={"width": 390, "height": 844}, locale="cs-CZ")
-
-
-def member_login(page, base: str, member, password: str) -> None:
-    page.goto(base + "/skola/prihlaseni")
-    page.fill("#email", member.email)
-    page.fill("#password", password)
-    page.click("button:has-text('Přihlásit')")
-    page.fill("#code", fresh_code(f"member:{member.id}", member.totp_secret))
-    page.click("button:has-text('Přihlásit')")
-
-
-def moderator_login(page, base: str, moderator) -> None:
-    page.goto(base + "/moderace/prihlaseni")
-    page.fill("#username", moderator.username)
-    page.fill("#password", MODERATOR_PASSWORD)
-    page.click("button:has-text('Pokračovat')")
-    page.fill("#code", fresh_code(f"moderator:{moderator.id}", moderator.totp_secret))
-    page.click("button:has-text('Přihlásit')")
-
-
-def counsellor_login(page, base: str, counsellor) -> None:
-    page.goto(base + "/poradce/prihlaseni")
-    page.fill("#username", counsellor.username)
-    page.fill("#password", COUNSELLOR_PASSWORD)
-    page.fill("#code", fresh_code(f"counsellor:{counsellor.id}", counsellor.totp_secret))
-    page.click("button:has-text('Přihlásit se')")
 
 
 def _school_with_30_reports(app, session, settings):
@@ -203,13 +178,14 @@ def test_every_staff_page_fits_a_phone(live_server, app, browser, session, setti
     page = context.new_page()
     moderator_login(page, live_server, moderator)
     for path, name in (("/moderace/", "queue"), (f"/moderace/hlaseni/{pending.id}", "review"),
-                       ("/moderace/zpravy", "followups"), ("/moderace/statistiky", "mstats")):
+                       ("/moderace/zpravy", "followups"), ("/moderace/statistiky", "mstats"),
+                       ("/moderace/moderatori", "team")):
         problems.append(_fits(page, live_server, path, artifacts, name))
     context.close()
 
     context = _phone(browser)
     page = context.new_page()
-    counsellor_login(page, live_server, counsellor)
+    counsellor_login(page, live_server, counsellor, COUNSELLOR_PASSWORD)
     for path, name in (("/poradce/", "shared"), (f"/poradce/hlaseni/{report.id}", "shared-report")):
         problems.append(_fits(page, live_server, path, artifacts, name))
     context.close()
