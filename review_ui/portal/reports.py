@@ -7,6 +7,7 @@ pages: they see statistics, which need no decryption.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -58,14 +59,21 @@ def highlight_placeholders(text: str) -> Markup:
     return Markup("").join(out)
 
 
-@bp.get("/")
+@bp.route("/", methods=["GET", "POST"])
 @require(*ALL_MEMBERS)
 def reports():
-    """The list, decrypted for this request only (``report_list``); analysts see counts."""
+    """The list, decrypted for this request only (``report_list``); analysts see counts.
+
+    The filter form is posted, so that a searched pupil's name never lands in a URL (the
+    browser's history on a shared staff computer); filters without a search also work as
+    plain links."""
     member: SchoolMember = current_user.account
     if member.role.value not in MEMBER_READERS:
         return redirect(url_for("portal.stats"))
-    query = ListQuery.from_args(request.args)
+    if request.method == "POST":
+        query = ListQuery.from_args(request.form)
+    else:  # a search arrives only by POST: a name typed in a URL is not taken
+        query = replace(ListQuery.from_args(request.args), search="")
     listing = build_list(db(), member.school_id, VISIBLE_TO_SCHOOL, query, school_private_key(),
                          member.school_key_id or -1, readers(db(), member.school_id))
     record(db(), current_user.get_id(), "reports.list_decrypted", f"school:{member.school_id}",
