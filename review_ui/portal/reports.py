@@ -86,7 +86,12 @@ def reports():
 @bp.get("/hlaseni/<report_id>")
 @require(*MEMBER_READERS)
 def report(report_id: str):
-    report = own_report(report_id)
+    return _report_page(own_report(report_id))
+
+
+def _report_page(report: Report, note_errors: dict[str, str] | None = None,
+                 note_draft: str = "", status: int = 200):
+    """The decrypted report page; a refused note comes back next to its field, kept."""
     data_key = school_data_key(report)
     opened = open_report(report, data_key)
     redacted_version = open_redacted_version(report, data_key)
@@ -107,7 +112,8 @@ def report(report_id: str):
                            next_statuses=TRANSITIONS.get(report.status, ()),
                            redacted=(highlight_placeholders(redacted_version)
                                      if redacted_version is not None else None),
-                           max_note=MAX_NOTE_CHARS)
+                           max_note=MAX_NOTE_CHARS, errors=note_errors or {},
+                           note_draft=note_draft), status
 
 
 def _bad_request(report: Report, message: str):
@@ -121,7 +127,8 @@ def add_report_note(report_id: str):
     report = own_report(report_id)
     body = (request.form.get("body") or "").strip()
     if not body or len(body) > MAX_NOTE_CHARS:
-        return _bad_request(report, f"Poznámka musí mít 1 až {MAX_NOTE_CHARS} znaků.")
+        return _report_page(report, {"body": f"Poznámka musí mít 1 až {MAX_NOTE_CHARS} znaků."},
+                            body[:MAX_NOTE_CHARS], 400)
     note = add_note(db(), report, school_data_key(report), body,
                     member_id=current_user.account.id)
     record(db(), current_user.get_id(), "note.added", f"report:{report.id}", note_id=note.id,

@@ -89,3 +89,20 @@ def test_registration_shows_every_error_next_to_its_field(client, session):
     for field in expected:
         assert f'id="{field}-chyba"' in html, field
     assert 'value="Jana Nováková"' in html and 'value="petr@skola.example"' in html
+
+
+def test_refused_note_comes_back_next_to_its_field(app, client, session, settings):
+    from tests.factories import delivered_report
+
+    reg = register_school(session)
+    report, _ = delivered_report(client, session, settings, reg.school.id, "Berou mi věci.")
+    login_member(client, *reg.members["handler"])
+    path = f"/skola/hlaseni/{report.id}"
+    draft = "x" * 5001
+    response = client.post(f"{path}/poznamka", data={"csrf_token": csrf_token(client, path),
+                                                     "body": draft})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Berou mi věci." in html  # the report page itself
+    after = html[html.index('id="note-body"'):]
+    assert 'aria-invalid="true"' in after[:after.index(">")] and "x" * 5000 + "</textarea>" in after
+    assert 'id="body-chyba">Poznámka musí mít 1 až 5000 znaků.' in after
