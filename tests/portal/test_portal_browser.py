@@ -7,6 +7,7 @@ from __future__ import annotations
 import pyotp
 import pytest
 
+from tests.browser_checks import FITS, GROUPS_UNBROKEN
 from tests.browser_logins import member_login
 from tests.factories import delivered_report, make_school, register_school
 from tests.portal.helpers import CONTACTS, FIRST_PASSWORD, link_path, outbox
@@ -52,6 +53,11 @@ def test_registration_with_two_members(live_server, browser, phone_page, session
     recovery = page.inner_text("#recovery-key")
     code = page.inner_text(f"td.code[data-email='{CONTACTS[1][1]}']")
     assert len(recovery.replace("-", "")) == 32 and len(code.replace("-", "")) == 12
+    for width in (320, 360, 375, 390, 414):  # codes wrap only between groups, on any phone
+        page.set_viewport_size({"width": width, "height": 844})
+        assert page.evaluate(GROUPS_UNBROKEN, "#recovery-key, td.code"), width
+        assert page.evaluate(FITS), width
+    page.set_viewport_size({"width": 390, "height": 844})
     assert "nepřečte" in page.inner_text("main")
     page.screenshot(path=str(artifacts / "portal-registration-recovery-key.png"), full_page=True)
 

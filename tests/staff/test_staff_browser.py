@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from models import CounsellorShare, SchoolMember
+from tests.browser_checks import FITS, GROUPS_UNBROKEN
 from tests.browser_logins import counsellor_login, member_login, moderator_login
 from tests.conversation.helpers import open_status, reporter_writes
 from tests.counsellor.helpers import PASSWORD as COUNSELLOR_PASSWORD
@@ -121,7 +122,7 @@ def test_removing_and_sharing_ask_first(live_server, app, browser, session, sett
     context.close()
 
 
-FITS = "document.documentElement.scrollWidth <= window.innerWidth"
+
 
 
 def _fits(page, base: str, path: str, artifacts, name: str, public: bool = False) -> str | None:
@@ -171,6 +172,7 @@ def test_every_staff_page_fits_a_phone(live_server, app, browser, session, setti
     page.fill("#phone", "731000222")
     page.click("button:has-text('Poslat pozvánku')")
     assert page.locator("#code").count() == 1  # the invitation code is on the page
+    assert page.evaluate(GROUPS_UNBROKEN, "#code"), "an invitation code group is split"
     problems.append(None if page.evaluate(FITS) else "members page with a code too wide")
     for path, name in (("/skola/", "list"), (f"/skola/hlaseni/{report.id}", "report"),
                        (f"/skola/hlaseni/{report.id}/konverzace", "conversation"),
