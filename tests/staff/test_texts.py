@@ -106,3 +106,22 @@ def test_refused_note_comes_back_next_to_its_field(app, client, session, setting
     after = html[html.index('id="note-body"'):]
     assert 'aria-invalid="true"' in after[:after.index(">")] and "x" * 5000 + "</textarea>" in after
     assert 'id="body-chyba">Poznámka musí mít 1 až 5000 znaků.' in after
+
+
+def test_invitation_form_shows_every_error_next_to_its_field(app, client, session):
+    from tests.portal.helpers import link_path
+
+    reg = register_school(session)
+    login_member(client, *reg.members["admin"])
+    _invite(client, name="Petra Malá", email="petra.mala@skola.example", phone="731000222",
+            role="handler")
+    (mail,) = outbox(session, "member_invitation")
+    path = link_path(mail.body, "/skola/pozvanka/")
+    invited = app.test_client()
+    response = invited.post(path, data={"csrf_token": csrf_token(invited, path), "code": "",
+                                        "password": "kratke", "password2": "kratke"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "označené údaje (2)" in html
+    assert 'id="code-chyba">Opište prosím kód' in html
+    assert 'id="password-chyba">Heslo musí mít alespoň 10 znaků' in html
+    assert html.index('id="code"') < html.index("code-chyba") < html.index('id="password"')
