@@ -125,3 +125,15 @@ def test_invitation_form_shows_every_error_next_to_its_field(app, client, sessio
     assert 'id="code-chyba">Opište prosím kód' in html
     assert 'id="password-chyba">Heslo musí mít alespoň 10 znaků' in html
     assert html.index('id="code"') < html.index("code-chyba") < html.index('id="password"')
+
+
+def test_recovery_form_shows_every_error_next_to_its_field(client, session):
+    token = csrf_token(client, "/skola/obnova-pristupu")
+    response = client.post("/skola/obnova-pristupu", data={
+        "csrf_token": token, "red_izo": "123", "recovery_key": "x", "name": "Jana Nová",
+        "email": "jana@", "phone": "1", "password": "kratke", "password2": "kratke"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "označené údaje (4)" in html
+    for field in ("red_izo", "email", "phone", "password"):
+        assert f'id="{field}-chyba"' in html, field
+    assert 'value="Jana Nová"' in html
