@@ -182,19 +182,18 @@ def test_every_staff_page_fits_a_phone(live_server, app, browser, session, setti
         problems.append(_fits(page, live_server, path, artifacts, name))
     context.close()
 
-    context = _phone(browser)
-    page = context.new_page()
-    moderator_login(page, live_server, moderator)
-    for path, name in (("/moderace/", "queue"), (f"/moderace/hlaseni/{pending.id}", "review"),
-                       ("/moderace/zpravy", "followups"), ("/moderace/statistiky", "mstats"),
-                       ("/moderace/moderatori", "team")):
-        problems.append(_fits(page, live_server, path, artifacts, name))
-    context.close()
-
-    context = _phone(browser)
-    page = context.new_page()
-    counsellor_login(page, live_server, counsellor, COUNSELLOR_PASSWORD)
-    for path, name in (("/poradce/", "shared"), (f"/poradce/hlaseni/{report.id}", "shared-report")):
-        problems.append(_fits(page, live_server, path, artifacts, name))
-    context.close()
+    pages = {"moderator": ((lambda page: moderator_login(page, live_server, moderator)),
+                           (("/moderace/", "queue"), (f"/moderace/hlaseni/{pending.id}", "review"),
+                            ("/moderace/zpravy", "followups"), ("/moderace/statistiky", "mstats"),
+                            ("/moderace/moderatori", "team"))),
+             "counsellor": ((lambda page: counsellor_login(page, live_server, counsellor,
+                                                           COUNSELLOR_PASSWORD)),
+                            (("/poradce/", "shared"),
+                             (f"/poradce/hlaseni/{report.id}", "shared-report")))}
+    for login, paths in pages.values():
+        context = _phone(browser)
+        page = context.new_page()
+        login(page)
+        problems.extend(_fits(page, live_server, path, artifacts, name) for path, name in paths)
+        context.close()
     assert not [p for p in problems if p], [p for p in problems if p]
