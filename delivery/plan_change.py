@@ -66,3 +66,17 @@ def set_plan(session: Session, red_izo: str, plan: Plan, *, actor: str = ACTOR) 
            previous=previous.value, plan=plan.value, moved_to_portal=moved,
            waiting_for_release=waiting)
     return PlanChange(previous, plan, moved, waiting)
+
+
+def plan_change_summary(red_izo: str, change: PlanChange) -> str:
+    """What a plan change does, in Czech for the operator's confirmation."""
+    lines = [f"Škola {red_izo}: tarif {change.previous.value} → {change.plan.value}."]
+    if change.plan == Plan.EXTENDED:
+        lines.append("Nová hlášení bude škola číst ve svém portálu.")
+        lines.append(f"Do portálu se přesune hlášení čekajících na PDF: {change.moved_to_portal}.")
+        if change.waiting_for_release:
+            lines.append(f"Na onboardingový klíč dál čeká hlášení: {change.waiting_for_release}.")
+    else:
+        lines.append("Nová hlášení půjdou škole jako PDF chráněná heslem; hlášení už v portálu "
+                     "tam zůstanou.")
+    return "\n".join(lines)

@@ -34,7 +34,7 @@ def notice_body(settings: Settings, school: School, report: Report) -> str:
     ), bool(report.urgent))
 
 
-def _readers(session: Session, school: School) -> list[SchoolMember]:
+def notified_readers(session: Session, school: School) -> list[SchoolMember]:
     return list(session.scalars(select(SchoolMember).where(
         SchoolMember.school_id == school.id, SchoolMember.active.is_(True),
         SchoolMember.role.in_(NOTIFIED_ROLES),
@@ -43,7 +43,7 @@ def _readers(session: Session, school: School) -> list[SchoolMember]:
 
 def notify_members(session: Session, settings: Settings, school: School, report: Report) -> int:
     """Queue one notice per active, confirmed reader of the school; returns how many."""
-    members = _readers(session, school)
+    members = notified_readers(session, school)
     body = notice_body(settings, school, report)
     subject = urgent_subject(SUBJECT, bool(report.urgent))
     for member in members:
@@ -66,7 +66,7 @@ def notify_urgent_later(session: Session, settings: Settings, report: Report) ->
         f"stalo naléhavým. Přečtete si ho po přihlášení zde:\n\n{link}\n\n"
         "Obsah hlášení ani zprávy z bezpečnostních důvodů e-mailem neposíláme.\n\nOzvi se",
         True)
-    members = _readers(session, school)
+    members = notified_readers(session, school)
     for member in members:
         enqueue(session, kind="report_urgent", recipient=member.email,
                 subject=urgent_subject(URGENT_LATER_SUBJECT, True), body=body,

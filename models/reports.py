@@ -77,6 +77,9 @@ class Report(Base):
     #: (``ner.urgency``); only the flag is stored, never the words that raised it
     urgent: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
 
+    #: the school member who handles the case (``review_ui.portal.handlers``), if any
+    handler_member_id: Mapped[int | None] = mapped_column(ForeignKey("school_members.id"))
+
     keys: Mapped[list[ReportKey]] = relationship(back_populates="report",
                                                  cascade="all, delete-orphan")
     redactions: Mapped[list[Redaction]] = relationship(back_populates="report",

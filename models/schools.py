@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, str_enum, utcnow
@@ -128,6 +128,8 @@ class SchoolMember(Base):
     #: SHA-256 of the one-time e-mail confirmation token (the token itself is only mailed)
     email_token_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    #: mail me when a reporter writes again (``delivery.followup_notice``); members opt out
+    followup_notices: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     school: Mapped[School] = relationship(back_populates="members")

@@ -144,12 +144,18 @@ def schools_import(file: str, quiet: bool) -> None:
                                   "zabalen klíčem školy, přesunou do portálu.")
 @click.argument("red_izo", metavar="RED-IZO")
 @click.argument("plan", type=click.Choice(["extended", "basic"]))
-def schools_set_plan(red_izo: str, plan: str) -> None:
-    from delivery.plan_change import PlanError, set_plan
+@click.option("--yes", is_flag=True, help="Nepotvrzovat (pro skripty).")
+def schools_set_plan(red_izo: str, plan: str, yes: bool) -> None:
+    from delivery.plan_change import PlanError, plan_change_summary, set_plan
     from models import Plan
 
     session = session_for(settings_from_env())
     try:
+        if not yes:  # a dry run says what would happen; nothing is held while asking
+            preview = set_plan(session, red_izo, Plan(plan))
+            session.rollback()
+            click.echo(plan_change_summary(red_izo, preview))
+            click.confirm("Změnit tarif?", abort=True)
         change = set_plan(session, red_izo, Plan(plan))
     except PlanError as exc:
         session.rollback()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models import ConfirmationPurpose, School, SchoolMember
 from ozvise.config import Settings
+from ozvise.localtime import cs_date
 
 
 def reply_note(settings: Settings) -> str:
@@ -36,7 +37,7 @@ def confirmation_mail(settings: Settings, school: School, purpose: ConfirmationP
                       session: Session, link: str, code: str, expires_at: datetime,
                       member: SchoolMember | None) -> tuple[str, str]:
     """(subject, body) of the one-time confirmation sent to the register address."""
-    until = expires_at.strftime("%d. %m. %Y")
+    until = cs_date(expires_at)
     steps = (f"Otevřete odkaz:\n\n  {link}\n\na na stránce opište tento kód: {code}\n"
              f"(Odkaz a kód platí do {until} a jen jednou. Samotné otevření odkazu nic "
              "nezmění; rozhodnete až tlačítkem na stránce.)")

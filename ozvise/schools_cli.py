@@ -46,7 +46,10 @@ def _apply(red_izo: str, step):  # noqa: ANN001, ANN202
 
 
 def _when(moment) -> str:  # noqa: ANN001
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else "—"
+    """The one date format, in Prague time (``ozvise.localtime``), or a dash."""
+    from ozvise.localtime import cs_datetime
+
+    return cs_datetime(moment) if moment else "—"
 
 
 BY_OPTION = click.option("--by", help="Kdo krok provádí (do auditu); výchozí je jméno "

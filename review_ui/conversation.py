@@ -37,6 +37,7 @@ from review_ui.thread import (
     InvalidMessage,
     ThreadMessage,
     add_message,
+    awaits_moderation,
     closed_reason,
     read_thread,
     reporter_key,
@@ -170,7 +171,7 @@ def reporter_reply():
         return _reporter_page(report, private_key, exc.message,
                               request.form.get("text", "")[:MAX_MESSAGE_CHARS], 400)
     record(db(), "reporter", "message.sent", f"report:{report.id}", message_id=message.id,
-           moderated=message.moderated_at is None)
+           awaiting_moderation=awaits_moderation(message))
     db().commit()
     flash(gettext("Zpráva je odeslaná. Škola ji uvidí po kontrole, že v ní nejsou jména.")
           if message.moderated_at is None else gettext("Zpráva je odeslaná."), "ok")

@@ -24,6 +24,7 @@ from review_ui.thread import (
     InvalidMessage,
     ThreadMessage,
     add_message,
+    awaits_moderation,
     closed_reason,
     read_thread,
     reporter_key,
@@ -92,6 +93,6 @@ def write():
         db().rollback()
         return error_response(400, "invalid_text", exc.message, field="text")
     record(db(), "reporter", "message.sent", f"report:{report.id}", message_id=message.id,
-           moderated=message.moderated_at is None)
+           awaiting_moderation=awaits_moderation(message))
     db().commit()
-    return jsonify({"id": message.id, "awaiting_moderation": message.moderated_at is None}), 201
+    return jsonify({"id": message.id, "awaiting_moderation": awaits_moderation(message)}), 201

@@ -10,10 +10,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from models import CounsellorShare, Report
+from models import Counsellor, CounsellorShare, Report
 from models.audit import record
 from ozvise.db import db
 from review_ui.auth import MEMBER_READERS, require
+from review_ui.confirmation import ask, confirmed
 from review_ui.counsellor_shares import (
     ShareRefused,
     active_counsellors,
@@ -23,14 +24,19 @@ from review_ui.counsellor_shares import (
     share_report,
 )
 from review_ui.school_session import current_member, own_report, school_data_key
+from review_ui.staff_confirmations import revoking_confirmation, sharing_confirmation
 
 bp = Blueprint("counsellor_sharing", __name__)
 
 
-def _back(report: Report):
+def _back_url(report: Report) -> str:
     target = ("portal.report" if request.form.get("return_to") == "report"
               else "conversation.school_page")
-    return redirect(url_for(target, report_id=report.id, _anchor="poradci"))
+    return url_for(target, report_id=report.id, _anchor="poradci")
+
+
+def _back(report: Report):
+    return redirect(_back_url(report))
 
 
 @bp.post("/skola/hlaseni/<report_id>/poradci")
@@ -41,6 +47,9 @@ def share(report_id: str):
         counsellor_id = int(request.form.get("counsellor_id") or "")
     except ValueError:
         counsellor_id = 0
+    counsellor = db().get(Counsellor, counsellor_id) if counsellor_id else None
+    if counsellor is not None and counsellor.active and not confirmed():
+        return ask(sharing_confirmation(report, counsellor, _back_url(report)))
     try:
         created = share_report(db(), report, school_data_key(report), counsellor_id,
                                current_member().id)
@@ -62,6 +71,9 @@ def revoke(report_id: str, share_id: int):
     share = db().get(CounsellorShare, share_id)
     if share is None or share.report_id != report.id:
         abort(404)
+    if share.revoked_at is None and not confirmed():
+        return ask(revoking_confirmation(db().get(Counsellor, share.counsellor_id),
+                                         _back_url(report)))
     if share.revoked_at is None:
         revoke_share(db(), report, share)
         record(db(), current_user.get_id(), "report.share_revoked", f"report:{report.id}",

@@ -12,8 +12,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from sqlalchemy import select
 
+from delivery.followup_notice import notify_followup
 from models import Message, Report, School
 from models.audit import record
+from ozvise.context import settings
 from ozvise.db import db
 from review_ui.auth import require
 from review_ui.moderation.unlocked import moderation_key, open_message_copies
@@ -50,6 +52,8 @@ def decide(message_id: int):
         db().rollback()
         flash("O této zprávě už rozhodl jiný moderátor.", "error")
         return redirect(url_for("followups.queue"))
+    if decision == "pass":
+        notify_followup(db(), settings(), db().get(Report, message.report_id))
     record(db(), current_user.get_id(), "followup.moderated", f"report:{message.report_id}",
            message_id=message_id, decision=decision)
     db().commit()

@@ -26,6 +26,7 @@ from crypto.errors import DecryptionError
 from crypto.messages import REPORTER, SCHOOL, open_message, seal_message
 from crypto.moderation_copy import NoModerationKey, discard_message_copy, seal_message_copy
 from crypto.receipts import normalise_receipt, reporter_keypair
+from delivery.followup_notice import notify_followup
 from delivery.handover import reaches_portal
 from delivery.portal_notice import notify_urgent_later
 from intake.followup_seeds import open_followup_seeds
@@ -68,6 +69,8 @@ class ThreadMessage:
     created_at: datetime
     awaiting_moderation: bool
     withheld: bool = False
+    #: the other side's message, opened now for the first time (shown as new once)
+    new: bool = False
 
 
 def clean_text(raw: object) -> str:
@@ -125,6 +128,9 @@ def add_message(session: Session, settings: Settings, report: Report, author: Me
                                redact(text, open_followup_seeds(report, reporter_private)))
         else:
             message.moderated_at = utcnow()
+            notify_followup(session, settings, report)
+    else:  # the school's own reply needs no moderation: it is passed as it is written
+        message.moderated_at = utcnow()
     return message
 
 
@@ -141,6 +147,12 @@ def redact(text: str, seeds: Seeds | None = None) -> str:
     """The pseudonymised version (``ner.redaction``, with the report's seeds), the only form
     a moderator ever sees."""
     return redact_with_seeds(text, seeds).text
+
+
+def awaits_moderation(message: Message) -> bool:
+    """A reporter's follow-up no moderator has decided on yet (never a school's reply,
+    not even one written before school replies were stamped as passed)."""
+    return message.author == MessageAuthor.REPORTER and message.moderated_at is None
 
 
 def visible_to_school(message: Message) -> bool:
@@ -170,12 +182,13 @@ def open_thread(session: Session, report: Report, reader: str, private_key: byte
                 text = open_message(message, reader, private_key)
             except DecryptionError:
                 text = None
-        if text is not None and message.author.value != reader and message.read_at is None:
+        new = text is not None and message.author.value != reader and message.read_at is None
+        if new:
             message.read_at = utcnow()
         thread.append(ThreadMessage(id=message.id, author=message.author.value, text=text,
                                     created_at=message.created_at,
-                                    awaiting_moderation=message.moderated_at is None,
-                                    withheld=message.withheld_at is not None))
+                                    awaiting_moderation=awaits_moderation(message),
+                                    withheld=message.withheld_at is not None, new=new))
     return thread
 
 

@@ -55,6 +55,10 @@ SCHOOL_ROLES = ("admin", "handler", "analyst")
 ROLES = ("anonymous", "reporter", "moderator", "counsellor+share", "counsellor",
          *(f"{r}@other" for r in SCHOOL_ROLES), *(f"{r}@pending" for r in SCHOOL_ROLES),
          *SCHOOL_ROLES)
+#: actions with a confirmation step (``review_ui.confirmation``): posted once as the form
+#: sends them (the step) and once confirmed (the action itself)
+CONFIRMED_STEPS = {"portal.remove_member", "portal.change_status", "counsellor_sharing.share",
+                   "counsellor_sharing.revoke"}
 #: URL parameters that name this school's objects: foreign roles must not reach them
 OWNED_PARAMS = {"report_id", "member_id", "share_id"}
 
@@ -145,12 +149,17 @@ def test_every_route_for_every_role(app, session, settings, artifacts, monkeypat
     for rule in rules:
         roles = getattr(app.view_functions[rule.endpoint], "required_roles", None)
         owned = bool(OWNED_PARAMS & set(rule.arguments))
-        for method in sorted(rule.methods & {"GET", "POST"}):
+        methods = sorted(rule.methods & {"GET", "POST"})
+        if rule.endpoint in CONFIRMED_STEPS:
+            methods.append("POST+potvrzeno")
+        for method in methods:
             url, codes = _url(rule, values), []
             for role in ROLES:
                 client = clients[role]
-                response = (client.get(url) if method == "GET" else client.post(
-                    url, data={"csrf_token": csrf_token(client, "/skola/prihlaseni")}))
+                form = {"csrf_token": csrf_token(client, "/skola/prihlaseni")}
+                if method == "POST+potvrzeno":
+                    form["potvrzeno"] = "1"
+                response = client.get(url) if method == "GET" else client.post(url, data=form)
                 codes.append(str(response.status_code))
                 problem = _verdict(role, rule.endpoint, roles, owned, response)
                 if problem:

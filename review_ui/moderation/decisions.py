@@ -52,7 +52,7 @@ OWN_SECOND_LOOK = ("O druhý pohled jste požádali vy, proto o hlášení musí
                    "moderátor.")
 
 
-def _asked_for_second_look(moderator_id: int, report_id: str | None = None):
+def asked_for_second_look(moderator_id: int, report_id: str | None = None):
     """This moderator's second-look request for the report (the UPDATE's row, or given)."""
     query = select(ModerationDecision.id).where(
         ModerationDecision.moderator_id == moderator_id,
@@ -101,7 +101,7 @@ def decide(session: Session, settings: Settings, report_id: str, moderator_id: i
     if final:  # a second look means another moderator: not the one who asked for it
         condition = or_(Report.status == ReportStatus.PENDING_MODERATION,
                         (Report.status == ReportStatus.SECOND_LOOK)
-                        & ~_asked_for_second_look(moderator_id).exists())
+                        & ~asked_for_second_look(moderator_id).exists())
     claimed = session.execute(
         update(Report).where(Report.id == report_id, condition)
         .values(status=first_status, status_changed_at=utcnow())
@@ -115,7 +115,7 @@ def decide(session: Session, settings: Settings, report_id: str, moderator_id: i
         if current == ReportStatus.SECOND_LOOK:
             raise DecisionRefused("Hlášení už čeká na druhý pohled.", 409)
         raise DecisionRefused("O tomto hlášení už rozhodl jiný moderátor.", 409)
-    if final and session.scalar(select(_asked_for_second_look(moderator_id, report_id)
+    if final and session.scalar(select(asked_for_second_look(moderator_id, report_id)
                                        .exists())):
         # Only when the same moderator raced their own second look on PostgreSQL: the row
         # lock is ours now and this fresh snapshot sees the committed request. The status

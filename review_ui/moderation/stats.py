@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Decision, MissedRedaction, ModerationDecision, Report, ReportStatus
+from ozvise.localtime import cs_datetime
 from review_ui.moderation.decisions import OPEN_STATUSES
 
 PRAGUE = ZoneInfo("Europe/Prague")
@@ -56,7 +57,7 @@ def _aware(moment: datetime) -> datetime:
 
 def local_cs(moment: datetime) -> str:
     """A stored moment as Czech local time: ``21. 11. 2026 22:20``."""
-    return _aware(moment).astimezone(PRAGUE).strftime("%-d. %-m. %Y %H:%M")
+    return cs_datetime(moment)  # the one date format (ozvise.localtime)
 
 
 def compute(session: Session, now: datetime, days: int = 30) -> Stats:

@@ -23,6 +23,7 @@ from review_ui.moderation import bp
 from review_ui.moderation.chart import daily_chart
 from review_ui.moderation.decisions import OPEN_STATUSES, SPAM_REASONS, DecisionRefused, decide
 from review_ui.moderation.marking import NEW_PREFIX, known_placeholders, mark_phrase
+from review_ui.moderation.queue_order import QUEUE_ORDER, ahead_of, in_queue_of, own_second_looks
 from review_ui.moderation.stats import WINDOWS, compute, duration_cs, local_cs, percent_cs
 from review_ui.moderation.text import (
     LABEL_CHOICES,
@@ -68,20 +69,14 @@ def age_cs(created_at: datetime, now: datetime) -> str:
 
 
 def _queue_query():
+    """This moderator's queue (``queue_order``): urgent, then second looks, then oldest."""
     return (select(Report, School.name).join(School, School.id == Report.school_id)
-            .where(Report.status.in_(OPEN_STATUSES))
-            .order_by(Report.urgent.desc(), Report.created_at, Report.id))  # urgent first
-
-
-def _ahead_of(report: Report):
-    """Reports before ``report`` in the queue order (urgent first, then oldest)."""
-    if report.urgent:
-        return Report.urgent.is_(True) & (Report.created_at < report.created_at)
-    return Report.urgent.is_(True) | (Report.created_at < report.created_at)
+            .where(in_queue_of(current_user.account.id)).order_by(*QUEUE_ORDER))
 
 
 def _waiting_count() -> int:
-    return db().scalar(select(func.count(Report.id)).where(Report.status.in_(OPEN_STATUSES)))
+    return db().scalar(select(func.count(Report.id)).where(
+        in_queue_of(current_user.account.id)))
 
 
 @bp.get("/")
@@ -89,13 +84,16 @@ def _waiting_count() -> int:
 def queue():
     rows = db().execute(_queue_query().limit(QUEUE_LIMIT)).all()
     waiting = _waiting_count()
+    for_others = db().scalar(select(func.count(Report.id)).where(
+        own_second_looks(current_user.account.id)))
     record(db(), _actor(), "moderation.queue_viewed", shown=len(rows), waiting=waiting)
     db().commit()
     now = utcnow()
     items = [{"report": report, "school": school, "age": age_cs(report.created_at, now)}
              for report, school in rows]
     return render_template("moderation/queue.html", items=items, waiting=waiting,
-                           waits=_plural(waiting, "čeká", "čekají", "čeká"), limit=QUEUE_LIMIT)
+                           waits=_plural(waiting, "čeká", "čekají", "čeká"), limit=QUEUE_LIMIT,
+                           for_others=for_others)
 
 
 def _open_report(report_id: str) -> Report | None:
@@ -116,7 +114,7 @@ def _render_review(report: Report, *, error: str | None = None, phrase: str = ""
            placeholders=len(in_text))
     db().commit()
     position = db().scalar(select(func.count(Report.id)).where(
-        Report.status.in_(OPEN_STATUSES), _ahead_of(report)))
+        in_queue_of(current_user.account.id), ahead_of(report)))
     return render_template(
         "moderation/review.html", report=report, school=school,
         segments=segments(text), placeholders=in_text,
@@ -142,7 +140,7 @@ def review(report_id: str):
 @bp.get("/dalsi")
 @require("moderator")
 def next_report() -> Response:
-    """The first waiting report: urgent first, then the oldest (one key from the queue)."""
+    """The first report of this moderator's queue (one key from the queue)."""
     first = db().execute(_queue_query().limit(1)).first()
     if first is None:  # the queue page says it is empty
         return redirect(url_for("moderation.queue"))

@@ -14,8 +14,10 @@ from flask import Blueprint
 bp = Blueprint("portal", __name__, template_folder="../templates")
 
 from review_ui.portal import (  # noqa: E402,F401  (route registration)
+    handlers,
     login,
     members,
+    notices,
     recovery_pdf,
     registration,
     registration_form,

@@ -17,15 +17,18 @@ BAR = "#0b5cad"
 AXIS = "#5a5a66"
 
 
-def _ticks(top: int) -> list[int]:
-    step = max(1, -(-top // 4))
-    return list(range(0, top + 1, step))
+def axis_ticks(largest: int) -> list[int]:
+    """Four equal steps from 0 whose last tick is at or above ``largest``, so the axis
+    always covers the tallest bar (5 → 0, 2, 4, 6, 8)."""
+    step = max(1, -(-largest // 4))
+    return [step * i for i in range(5)]
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[int], title: str) -> Markup:
     if len(labels) != len(values):
         raise ValueError("one value per label")
-    top = max([*values, 1])
+    ticks = axis_ticks(max([*values, 1]))
+    top = ticks[-1]
     plot_w, plot_h = WIDTH - _LEFT - 8, HEIGHT - _BOTTOM - _TOP
     slot = plot_w / max(len(values), 1)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -35,7 +38,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], title: str) -> Marku
              + escape(", ".join(f"{label}: {value}" for label, value in zip(labels, values,
                                                                             strict=True)))
              + "</desc>"]
-    for tick in _ticks(top):
+    for tick in ticks:
         y = _TOP + plot_h - plot_h * tick / top
         parts.append(f'<line x1="{_LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}" '
                      f'stroke="#d4d4dc" stroke-width="1"/>')

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 200
 _EMAIL = re.compile(r"^[^@\s,;<>\"]{1,64}@[A-Za-z0-9.-]{1,188}\.[A-Za-z]{2,24}$")
 _PHONE = re.compile(r"^\+?\d{9,15}$")
+
+
+T = TypeVar("T")
 
 
 class FieldError(ValueError):
@@ -59,3 +64,16 @@ def new_password(value: str | None, again: str | None, field: str, *, not_equal:
     if password != (again or ""):
         raise FieldError(field + "2", "Hesla se neshodují. Zadejte je prosím znovu.")
     return password
+
+
+class FieldErrors(dict[str, str]):
+    """Every invalid field of a form (field -> Czech message), so that the form shows all
+    its errors at once, each next to its field, instead of one per attempt."""
+
+    def check(self, validate: Callable[..., T], *args: object) -> T | None:
+        """``validate(*args)``, or None with its ``FieldError`` kept (the first per field)."""
+        try:
+            return validate(*args)
+        except FieldError as exc:
+            self.setdefault(exc.field, exc.message)
+            return None

@@ -37,7 +37,7 @@ from review_ui.auth import (
 )
 from review_ui.login_timing import equal_time_miss
 from review_ui.portal import bp
-from review_ui.portal.fields import FieldError, new_password
+from review_ui.portal.fields import FieldErrors, new_password
 from review_ui.portal.invitations import accept, find_invited, token_hash
 
 LOGIN_FAILED = "Přihlášení se nepodařilo. Zkontrolujte e-mail a heslo."
@@ -218,12 +218,14 @@ def invitation(token: str):
         return render_template("portal/invitation.html", **context)
     if too_many_failures("member", member.id):
         return _throttled(member, "portal/invitation.html", **context)
-    try:
-        password = new_password(request.form.get("password"), request.form.get("password2"),
-                                "password", not_equal=member.email)
-    except FieldError as exc:
-        return render_template("portal/invitation.html", **context, error=exc.message,
-                               error_field=exc.field), 400
+    errors = FieldErrors()
+    if not request.form.get("code", "").strip():
+        errors["code"] = "Opište prosím kód, který vám sdělil správce školy."
+    password = errors.check(lambda: new_password(request.form.get("password"),
+                                                 request.form.get("password2"), "password",
+                                                 not_equal=member.email))
+    if errors:  # every problem at once, next to its field
+        return render_template("portal/invitation.html", **context, errors=errors), 400
     try:
         private_key = accept(member, db().get(SchoolKey, member.school_key_id), token,
                              request.form.get("code", ""), password, settings().kdf)
@@ -232,9 +234,8 @@ def invitation(token: str):
         record_attempt("member", member.id, False)
         record(db(), f"member:{member.id}", "login.failure", reason="invitation_code")
         db().commit()
-        return render_template("portal/invitation.html", **context, error_field="code",
-                               error="Kód nesouhlasí. Opište prosím kód, který vám sdělil "
-                                     "správce školy."), 400
+        return render_template("portal/invitation.html", **context, errors=FieldErrors(
+            code="Kód nesouhlasí. Opište prosím kód, který vám sdělil správce školy.")), 400
     step_passed("member", member.id)
     record(db(), f"member:{member.id}", "member.invitation_accepted", f"school:{member.school_id}")
     db().commit()

@@ -12,6 +12,7 @@ import secrets
 
 from flask import url_for
 
+from delivery.mail_names import mail_safe_name
 from delivery.outbox import enqueue
 from models import SchoolMember
 from ozvise.context import settings
@@ -25,10 +26,14 @@ def absolute(endpoint: str, **values: object) -> str:
 
 
 def send_invitation(member: SchoolMember, invitation: Invitation, inviter: str) -> None:
+    """``inviter`` is the inviting member's name as typed: it goes into the mail only as
+    ``delivery.mail_names.mail_safe_name`` leaves it (one line, no markup, no links)."""
     link = absolute("portal.invitation", token=invitation.token)
     expires = cs_date(member.invite_expires_at)
+    inviter = mail_safe_name(inviter)
     body = (
-        f"Dobrý den,\n\n{inviter} vás zve do portálu Ozvi se školy {member.school.name}.\n"
+        f"Dobrý den,\n\n{inviter} vás zve do školy {member.school.name} v portálu Ozvi se, "
+        "kde škola přijímá anonymní hlášení šikany.\n"
         f"Heslo si nastavíte na této adrese:\n\n{link}\n\n"
         f"Budete potřebovat také kód, který vám {inviter} sdělí osobně nebo telefonem. "
         "Z bezpečnostních důvodů v tomto e-mailu není.\n"
@@ -37,7 +42,7 @@ def send_invitation(member: SchoolMember, invitation: Invitation, inviter: str) 
     )
     enqueue(db(), kind="member_invitation", recipient=member.email,
             dedupe_key=f"invitation:{member.id}:{token_hash(invitation.token)[:24]}",
-            subject="Pozvánka do portálu Ozvi se", body=body)
+            subject=f"{inviter} vás zve do portálu Ozvi se", body=body)
 
 
 def send_confirmation(member: SchoolMember) -> None:

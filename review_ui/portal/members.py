@@ -17,10 +17,12 @@ from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
 from review_ui.auth import require, unlocked_key_or_relogin
+from review_ui.confirmation import ask, confirmed
 from review_ui.portal import bp
-from review_ui.portal.fields import FieldError, email, person_name, phone
+from review_ui.portal.fields import FieldError, FieldErrors, email, person_name, phone
 from review_ui.portal.invitations import READER_ROLES, issue, wipe_credentials
 from review_ui.portal.mail import send_invitation
+from review_ui.staff_confirmations import removal_confirmation
 
 ROLE_LABELS = {MemberRole.ADMIN: "správce", MemberRole.HANDLER: "řešitel",
                MemberRole.ANALYST: "analytik"}
@@ -46,6 +48,7 @@ def _own_member(member_id: int) -> SchoolMember:
 
 
 def _render(status: int = 200, **context: object):
+    context.setdefault("errors", {})
     return render_template("portal/members.html", members=_school_members(),
                            labels=ROLE_LABELS, me=current_user.account, form=request.form,
                            **context), status
@@ -93,17 +96,16 @@ def members():
 @bp.post("/clenove/pozvat")
 @require("admin")
 def invite_member():
-    form = request.form
-    try:
-        name = person_name(form.get("name"), "name")
-        address = email(form.get("email"), "email")
-        number = phone(form.get("phone"), "phone")
-        role = _parse_role(form.get("role"))
-    except FieldError as exc:
-        return _render(400, error=exc.message, error_field=exc.field)
-    if db().scalars(select(SchoolMember.id).where(
+    form, errors = request.form, FieldErrors()
+    name = errors.check(person_name, form.get("name"), "name")
+    address = errors.check(email, form.get("email"), "email")
+    number = errors.check(phone, form.get("phone"), "phone")
+    role = errors.check(_parse_role, form.get("role"))
+    if address and db().scalars(select(SchoolMember.id).where(
             func.lower(SchoolMember.email) == address)).first() is not None:
-        return _render(400, error="Tento e-mail už má účet v Ozvi se.", error_field="email")
+        errors["email"] = "Tento e-mail už má účet v Ozvi se."
+    if errors:
+        return _render(400, errors=errors)
     member = SchoolMember(school_id=current_user.account.school_id, name=name, email=address,
                           phone=number, role=role)
     db().add(member)
@@ -153,6 +155,8 @@ def remove_member(member_id: int):
         return _render(400, error="Sami sebe odebrat nemůžete; požádejte jiného správce.")
     if member.role == MemberRole.ADMIN and not _other_admins(member):
         return _render(400, error="Škola musí mít alespoň jednoho dalšího správce s heslem.")
+    if not confirmed():
+        return ask(removal_confirmation(member))
     wipe_credentials(member)
     member.active = False
     # Free the address for a later invitation (the column is unique); the row, its id and

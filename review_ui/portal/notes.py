@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from crypto.envelope import seal, unseal
 from crypto.errors import DecryptionError
-from models import Note, Report
+from models import Counsellor, Note, Report
 
 MAX_NOTE_CHARS = 5000
 
@@ -98,3 +98,12 @@ def open_notes(session: Session, report: Report, data_key: bytes, *,
         opened.append(OpenedNote(note.id, note.created_at, note.author_member_id,
                                  note.author_counsellor_id, body))
     return opened
+
+
+def counsellor_names(session: Session, notes: list[OpenedNote]) -> dict[int, str]:
+    """Names of the counsellors who wrote any of ``notes``, so their advice is signed."""
+    ids = {n.author_counsellor_id for n in notes if n.author_counsellor_id is not None}
+    if not ids:
+        return {}
+    return dict(session.execute(select(Counsellor.id, Counsellor.name)
+                                .where(Counsellor.id.in_(ids))).all())

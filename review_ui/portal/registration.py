@@ -36,7 +36,14 @@ from ozvise.registrations import (
 )
 from review_ui.auth import keyring, require
 from review_ui.portal import bp
-from review_ui.portal.fields import FieldError, email, new_password, person_name, phone
+from review_ui.portal.fields import (
+    FieldError,
+    FieldErrors,
+    email,
+    new_password,
+    person_name,
+    phone,
+)
 from review_ui.portal.invitations import issue
 from review_ui.portal.login import begin_second_step
 from review_ui.portal.mail import send_confirmation, send_invitation
@@ -57,20 +64,20 @@ def _registration_owner(member_id: int) -> str:
     return f"registration:member:{member_id}"
 
 
-def _contacts(form) -> list[Contact]:  # noqa: ANN001
+def _contacts(form, errors: FieldErrors) -> list[Contact]:  # noqa: ANN001
+    """The filled contact slots; every invalid field goes to ``errors``."""
     contacts = []
     for slot in range(1, CONTACT_SLOTS + 1):
         raw = [form.get(f"c{slot}_{part}", "").strip() for part in ("name", "email", "phone")]
         if slot > MIN_CONTACTS and not any(raw):
             continue
-        contacts.append(Contact(person_name(raw[0], f"c{slot}_name"),
-                                email(raw[1], f"c{slot}_email"),
-                                phone(raw[2], f"c{slot}_phone")))
-    seen: set[str] = set()
-    for slot, contact in enumerate(contacts, start=1):
-        if contact.email in seen:
-            raise FieldError(f"c{slot}_email", "Každá kontaktní osoba musí mít jiný e-mail.")
-        seen.add(contact.email)
+        name = errors.check(person_name, raw[0], f"c{slot}_name")
+        address = errors.check(email, raw[1], f"c{slot}_email")
+        number = errors.check(phone, raw[2], f"c{slot}_phone")
+        if address and address in {c.email for c in contacts}:
+            errors.setdefault(f"c{slot}_email", "Každá kontaktní osoba musí mít jiný e-mail.")
+        elif name and address and number:
+            contacts.append(Contact(name, address, number))
     return contacts
 
 
@@ -93,36 +100,54 @@ def _school(form) -> School:  # noqa: ANN001
     return school
 
 
-def _validate(form):  # noqa: ANN001, ANN202
-    school = _school(form)
+def _plan(form) -> Plan:  # noqa: ANN001
+    plan = PLANS.get(form.get("plan", ""))
+    if plan is None:
+        raise FieldError("plan", "Vyberte tarif.")
+    return plan
+
+
+def _legal_name(form) -> str:  # noqa: ANN001
     legal = " ".join(form.get("legal_entity_name", "").split())
     if not 3 <= len(legal) <= 300:
         raise FieldError("legal_entity_name", "Vyplňte název právnické osoby (zřizovatelem "
                                               "zapsaný název školy), 3 až 300 znaků.")
-    plan = PLANS.get(form.get("plan", ""))
-    if plan is None:
-        raise FieldError("plan", "Vyberte tarif.")
-    contacts = _contacts(form)
-    password = new_password(form.get("password"), form.get("password2"), "password",
-                            not_equal=contacts[0].email)
+    return legal
+
+
+def _validate(form, errors: FieldErrors):  # noqa: ANN001, ANN202
+    """The registration's values, with every invalid field in ``errors`` (then None)."""
+    school = errors.check(_school, form)
+    legal = errors.check(_legal_name, form)
+    plan = errors.check(_plan, form)
+    contacts = _contacts(form, errors)
+    first_email = form.get("c1_email", "").strip().lower()
+    password = errors.check(lambda: new_password(form.get("password"), form.get("password2"),
+                                                 "password", not_equal=first_email))
     taken = db().scalars(select(SchoolMember.email).where(
         func.lower(SchoolMember.email).in_([c.email for c in contacts]))).first()
     if taken:
-        slot = next(i for i, c in enumerate(contacts, start=1) if c.email == taken.lower())
-        raise FieldError(f"c{slot}_email", "Tento e-mail už má účet v Ozvi se. Použijte prosím "
-                                           "jiný.")
+        slot = next(i for i in range(1, CONTACT_SLOTS + 1)
+                    if form.get(f"c{i}_email", "").strip().lower() == taken.lower())
+        errors.setdefault(f"c{slot}_email", "Tento e-mail už má účet v Ozvi se. Použijte "
+                                            "prosím jiný.")
     if not form.get("understood"):
-        raise FieldError("understood", "Potvrďte prosím, že rozumíte, co znamená ztráta hesel a "
-                                       "záchranného klíče.")
+        errors["understood"] = ("Potvrďte prosím, že rozumíte, co znamená ztráta hesel a "
+                                "záchranného klíče.")
+    if errors:
+        return None
     return school, legal, plan, contacts, password
 
 
-def _render(status: int = 200, error: FieldError | None = None):
+def _render(status: int = 200, error: FieldError | None = None,
+            errors: FieldErrors | None = None):
+    """The form, filled as sent; ``error``: one message for the whole form (at the top),
+    ``errors``: every invalid field's message, shown next to that field."""
     query = (request.values.get("q") or "").strip()[:MAX_QUERY_CHARS]
     found = search_schools(db(), query) if query else []
     return render_template("portal/register.html", query=query, found=found, form=request.form,
                            error=error.message if error else None,
-                           error_field=error.field if error else None), status
+                           errors=errors or {}), status
 
 
 @bp.route("/registrace", methods=["GET", "POST"])
@@ -130,10 +155,11 @@ def _render(status: int = 200, error: FieldError | None = None):
 def register():
     if request.method == "GET":
         return _render()
-    try:
-        school, legal, plan, contacts, password = _validate(request.form)
-    except FieldError as exc:
-        return _render(400, exc)
+    errors = FieldErrors()
+    values = _validate(request.form, errors)
+    if values is None:
+        return _render(400, errors=errors)
+    school, legal, plan, contacts, password = values
     session_db, cost = db(), settings().kdf
     school.plan, school.legal_entity_name = plan, legal
     mark_claimed(school)
@@ -145,7 +171,7 @@ def register():
         session_db.flush()
     except IntegrityError:
         session_db.rollback()
-        return _render(400, FieldError("c1_email", "Některý z e-mailů už má účet v Ozvi se."))
+        return _render(400, errors=FieldErrors(c1_email="Některý z e-mailů už má účet v Ozvi se."))
     first, others = members[0], members[1:]
     grant_member(first, school_key, private_key, password, cost)
     send_confirmation(first)

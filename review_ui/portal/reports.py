@@ -7,11 +7,12 @@ pages: they see statistics, which need no decryption.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from crypto.envelope import open_report
 from crypto.moderation_copy import open_redacted_version
@@ -19,20 +20,31 @@ from models import Report, ReportStatus, SchoolMember, utcnow
 from models.audit import record
 from ozvise.db import db
 from review_ui.auth import ALL_MEMBERS, MEMBER_READERS, require
+from review_ui.confirmation import ask, confirmed
 from review_ui.portal import bp
-from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, open_notes
-from review_ui.school_session import VISIBLE_TO_SCHOOL, own_report, school_data_key
+from review_ui.portal.handlers import readers
+from review_ui.portal.notes import MAX_NOTE_CHARS, add_note, counsellor_names, open_notes
+from review_ui.portal.report_list import (
+    NOBODY,
+    SORTS,
+    ListQuery,
+    build_list,
+    unread_followups,
+)
+from review_ui.school_session import (
+    VISIBLE_TO_SCHOOL,
+    own_report,
+    school_data_key,
+    school_private_key,
+)
+from review_ui.staff_confirmations import closing_confirmation
 
 STATUS_LABELS = {ReportStatus.DELIVERED: "Nové", ReportStatus.IN_PROGRESS: "Řeší se",
                  ReportStatus.RESOLVED: "Vyřešeno"}
-#: filter value in the URL -> statuses
-FILTERS = {"vse": VISIBLE_TO_SCHOOL, "nove": (ReportStatus.DELIVERED,),
-           "resi-se": (ReportStatus.IN_PROGRESS,), "vyreseno": (ReportStatus.RESOLVED,)}
 #: which statuses a member may move a report to, from each status
 TRANSITIONS = {ReportStatus.DELIVERED: (ReportStatus.IN_PROGRESS, ReportStatus.RESOLVED),
                ReportStatus.IN_PROGRESS: (ReportStatus.RESOLVED,),
                ReportStatus.RESOLVED: (ReportStatus.IN_PROGRESS,)}
-PAGE_SIZE = 50
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 
 
@@ -47,35 +59,39 @@ def highlight_placeholders(text: str) -> Markup:
     return Markup("").join(out)
 
 
-@bp.get("/")
+@bp.route("/", methods=["GET", "POST"])
 @require(*ALL_MEMBERS)
 def reports():
+    """The list, decrypted for this request only (``report_list``); analysts see counts.
+
+    The filter form is posted, so that a searched pupil's name never lands in a URL (the
+    browser's history on a shared staff computer); filters without a search also work as
+    plain links."""
     member: SchoolMember = current_user.account
     if member.role.value not in MEMBER_READERS:
         return redirect(url_for("portal.stats"))
-    chosen = request.args.get("stav", "vse")
-    statuses = FILTERS.get(chosen, VISIBLE_TO_SCHOOL)
-    unread_only = request.args.get("neprectene") == "1"
-    page = max(1, min(request.args.get("strana", 1, type=int) or 1, 10_000))
-    query = select(Report).where(Report.school_id == member.school_id,
-                                 Report.status.in_(statuses))
-    if unread_only:
-        query = query.where(Report.read_by_school_at.is_(None))
-    total = db().scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db().scalars(query.order_by(Report.created_at.desc())
-                        .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE)).all()
-    unread = db().scalar(select(func.count(Report.id)).where(
-        Report.school_id == member.school_id, Report.status.in_(VISIBLE_TO_SCHOOL),
-        Report.read_by_school_at.is_(None))) or 0
-    return render_template("portal/reports.html", reports=rows, member=member, chosen=chosen,
-                           unread_only=unread_only, labels=STATUS_LABELS, unread=unread,
-                           page=page, pages=max(1, -(-total // PAGE_SIZE)), total=total)
+    if request.method == "POST":
+        query = ListQuery.from_args(request.form)
+    else:  # a search arrives only by POST: a name typed in a URL is not taken
+        query = replace(ListQuery.from_args(request.args), search="")
+    listing = build_list(db(), member.school_id, VISIBLE_TO_SCHOOL, query, school_private_key(),
+                         member.school_key_id or -1, readers(db(), member.school_id))
+    record(db(), current_user.get_id(), "reports.list_decrypted", f"school:{member.school_id}",
+           decrypted=listing.decrypted, shown=len(listing.rows), total=listing.total)
+    db().commit()
+    return render_template("portal/reports.html", listing=listing, query=query, member=member,
+                           labels=STATUS_LABELS, sorts=SORTS, nobody=NOBODY)
 
 
 @bp.get("/hlaseni/<report_id>")
 @require(*MEMBER_READERS)
 def report(report_id: str):
-    report = own_report(report_id)
+    return _report_page(own_report(report_id))
+
+
+def _report_page(report: Report, note_errors: dict[str, str] | None = None,
+                 note_draft: str = "", status: int = 200):
+    """The decrypted report page; a refused note comes back next to its field, kept."""
     data_key = school_data_key(report)
     opened = open_report(report, data_key)
     redacted_version = open_redacted_version(report, data_key)
@@ -88,12 +104,16 @@ def report(report_id: str):
     db().commit()
     authors = {m.id: m.name for m in db().scalars(select(SchoolMember).where(
         SchoolMember.school_id == report.school_id))}
+    counsellors = counsellor_names(db(), notes)
+    new_messages = unread_followups(db(), [report.id]).get(report.id, 0)  # before the thread opens
     return render_template("portal/report.html", report=report, opened=opened, notes=notes,
-                           authors=authors, labels=STATUS_LABELS,
+                           authors=authors, counsellors=counsellors, labels=STATUS_LABELS,
+                           new_messages=new_messages,
                            next_statuses=TRANSITIONS.get(report.status, ()),
                            redacted=(highlight_placeholders(redacted_version)
                                      if redacted_version is not None else None),
-                           max_note=MAX_NOTE_CHARS)
+                           max_note=MAX_NOTE_CHARS, errors=note_errors or {},
+                           note_draft=note_draft), status
 
 
 def _bad_request(report: Report, message: str):
@@ -107,7 +127,8 @@ def add_report_note(report_id: str):
     report = own_report(report_id)
     body = (request.form.get("body") or "").strip()
     if not body or len(body) > MAX_NOTE_CHARS:
-        return _bad_request(report, f"Poznámka musí mít 1 až {MAX_NOTE_CHARS} znaků.")
+        return _report_page(report, {"body": f"Poznámka musí mít 1 až {MAX_NOTE_CHARS} znaků."},
+                            body[:MAX_NOTE_CHARS], 400)
     note = add_note(db(), report, school_data_key(report), body,
                     member_id=current_user.account.id)
     record(db(), current_user.get_id(), "note.added", f"report:{report.id}", note_id=note.id,
@@ -128,6 +149,8 @@ def change_status(report_id: str):
     if target not in TRANSITIONS.get(report.status, ()):
         return _bad_request(report, "Tuto změnu stavu nelze provést (hlášení už mezitím "
                                     "mohl změnit kolega). Načtěte hlášení znovu.")
+    if target == ReportStatus.RESOLVED and not confirmed():
+        return ask(closing_confirmation(report))
     old, report.status = report.status, target
     report.status_changed_at = utcnow()
     report.resolved_at = utcnow() if target == ReportStatus.RESOLVED else None

@@ -25,7 +25,14 @@ from ozvise.db import db
 from ozvise.extensions import limiter
 from review_ui.auth import ALL_MEMBERS, keyring, require
 from review_ui.portal import bp
-from review_ui.portal.fields import FieldError, email, new_password, person_name, phone
+from review_ui.portal.fields import (
+    FieldError,
+    FieldErrors,
+    email,
+    new_password,
+    person_name,
+    phone,
+)
 from review_ui.portal.mail import send_confirmation
 
 #: member pages a member of an unverified school may still open (no report data on them)
@@ -145,23 +152,29 @@ def leave():
                                    "jako PDF.")
 
 
-def _recovery_fields(form) -> tuple[School, dict[str, str], str]:  # noqa: ANN001
+def _recovery_school(form) -> School:  # noqa: ANN001
     red_izo = "".join(ch for ch in form.get("red_izo", "") if ch.isdigit())
     school = db().scalars(select(School).where(School.red_izo == red_izo)).first()
     if school is None:
         raise FieldError("red_izo", "Škola s tímto RED-IZO není v rejstříku.")
     if school.verification != Verification.VERIFIED:
         raise FieldError("red_izo", "Tato škola nemá ověřenou registraci; přístup obnovit nelze.")
-    person = {"name": person_name(form.get("name"), "name"),
-              "email": email(form.get("email"), "email"),
-              "phone": phone(form.get("phone"), "phone")}
-    if db().scalars(select(SchoolMember.id).where(
+    return school
+
+
+def _recovery_fields(form, errors: FieldErrors):  # noqa: ANN001, ANN202
+    """(school, person, password), or None with every invalid field in ``errors``."""
+    school = errors.check(_recovery_school, form)
+    person = {"name": errors.check(person_name, form.get("name"), "name"),
+              "email": errors.check(email, form.get("email"), "email"),
+              "phone": errors.check(phone, form.get("phone"), "phone")}
+    if person["email"] and db().scalars(select(SchoolMember.id).where(
             func.lower(SchoolMember.email) == person["email"])).first() is not None:
-        raise FieldError("email", "Tento e-mail už má účet v Ozvi se (i nefunkční). Uveďte "
-                                  "prosím jinou adresu.")
-    password = new_password(form.get("password"), form.get("password2"), "password",
-                            not_equal=person["email"])
-    return school, person, password
+        errors["email"] = ("Tento e-mail už má účet v Ozvi se (i nefunkční). Uveďte prosím "
+                           "jinou adresu.")
+    password = errors.check(lambda: new_password(form.get("password"), form.get("password2"),
+                                                 "password", not_equal=person["email"] or ""))
+    return None if errors else (school, person, password)
 
 
 @bp.route("/obnova-pristupu", methods=["GET", "POST"])
@@ -169,22 +182,25 @@ def _recovery_fields(form) -> tuple[School, dict[str, str], str]:  # noqa: ANN00
 def recovery():
     if request.method != "POST":
         return render_template("portal/recovery.html", form={})
-    form = request.form
+    form, errors = request.form, FieldErrors()
+    fields = _recovery_fields(form, errors)
+    if fields is None:
+        return render_template("portal/recovery.html", form=form, errors=errors), 400
+    school, person, password = fields
     try:
-        school, person, password = _recovery_fields(form)
         member, issued = access_recovery.start_recovery(
             db(), settings(), school, (form.get("recovery_key") or "").strip()[:80],
             password=password, cost=settings().kdf, **person)
     except FieldError as exc:
-        return render_template("portal/recovery.html", form=form, error=exc.message,
-                               error_field=exc.field), 400
+        return render_template("portal/recovery.html", form=form,
+                               errors=FieldErrors({exc.field: exc.message})), 400
     except DecryptionError:
         db().rollback()
         record(db(), "system", "school.recovery_key_refused", f"school:{school.id}")
         db().commit()
-        return render_template("portal/recovery.html", form=form, error_field="recovery_key",
-                               error="Záchranný klíč k této škole nepatří. Opište ho prosím "
-                                     "přesně z vytištěného listu."), 400
+        return render_template("portal/recovery.html", form=form, errors=FieldErrors(
+            recovery_key="Záchranný klíč k této škole nepatří. Opište ho prosím přesně z "
+                         "vytištěného listu.")), 400
     send_confirmation(member)
     db().commit()
     return render_template("portal/recovery_sent.html", school=school, member=member,

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from delivery.handover import hand_over
 from models import Report
-from tests.factories import fresh_code, register_school
+from tests.browser_logins import member_login
+from tests.factories import register_school
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -27,13 +28,7 @@ def test_submit_and_read_in_portal(live_server, phone_page, session, settings, a
     hand_over(session, settings, session.scalars(select(Report)).one())  # moderator: not spam
     session.commit()
 
-    member, password = reg.members["handler"]
-    page.goto(live_server + "/skola/prihlaseni")
-    page.fill("#email", member.email)
-    page.fill("#password", password)
-    page.click("button:has-text('Přihlásit')")
-    page.fill("#code", fresh_code(f"member:{member.id}", member.totp_secret))
-    page.click("button:has-text('Přihlásit')")
+    member_login(page, live_server, *reg.members["handler"])
     page.click("table a")
     assert page.inner_text("#victim-name") == "Šimon Kořínek"
     assert page.inner_text("#victim-class") == "6.B"

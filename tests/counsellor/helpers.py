@@ -27,13 +27,13 @@ def share(client, report_id: str, counsellor_id: int):
     token = csrf_token(client, f"/skola/hlaseni/{report_id}/konverzace")
     return client.post(f"/skola/hlaseni/{report_id}/poradci",
                        data={"csrf_token": token, "counsellor_id": str(counsellor_id),
-                             "return_to": "conversation"})
+                             "return_to": "conversation", "potvrzeno": "1"})
 
 
 def revoke(client, report_id: str, share_id: int):
     token = csrf_token(client, f"/skola/hlaseni/{report_id}/konverzace")
     return client.post(f"/skola/hlaseni/{report_id}/poradci/{share_id}/zrusit",
-                       data={"csrf_token": token, "return_to": "conversation"})
+                       data={"csrf_token": token, "return_to": "conversation", "potvrzeno": "1"})
 
 
 def write_advice(client, report_id: str, text: str):

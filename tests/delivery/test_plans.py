@@ -58,7 +58,7 @@ def _set_plan(settings, red_izo: str, plan: str):
 
     env = {"OZVISE_DATABASE_URL": settings.database_url,
            "OZVISE_INSTANCE_DIR": str(settings.instance_dir), "OZVISE_SECRET_KEY": "x"}
-    return CliRunner().invoke(main, ["schools", "set-plan", red_izo, plan], env=env)
+    return CliRunner().invoke(main, ["schools", "set-plan", red_izo, plan, "--yes"], env=env)
 
 
 def test_upgrade_to_extended_moves_pdf_reports_into_portal_without_reencryption(

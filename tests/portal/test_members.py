@@ -100,7 +100,7 @@ def test_removed_member_cannot_log_in(app, client, session):
     handler, handler_password = reg.members["handler"]
     login_member(client, admin, password)
     address = handler.email
-    assert _post(client, f"/skola/clenove/{handler.id}/odebrat").status_code == 302
+    assert _post(client, f"/skola/clenove/{handler.id}/odebrat", potvrzeno="1").status_code == 302
     session.expire_all()
     removed = session.get(SchoolMember, handler.id)
     assert not removed.active and removed.key_wrap is None and removed.password_hash is None
@@ -123,7 +123,7 @@ def test_removed_members_address_can_be_invited_again(app, client, session, sett
     handler, handler_password = reg.members["handler"]
     address, old_id = handler.email, handler.id
     login_member(client, admin, password)
-    assert _post(client, f"/skola/clenove/{old_id}/odebrat").status_code == 302
+    assert _post(client, f"/skola/clenove/{old_id}/odebrat", potvrzeno="1").status_code == 302
 
     response = _post(client, "/skola/clenove/pozvat", name="Petra Nováková", email=address,
                      phone="731 000 222", role="handler")

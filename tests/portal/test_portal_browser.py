@@ -7,7 +7,9 @@ from __future__ import annotations
 import pyotp
 import pytest
 
-from tests.factories import delivered_report, fresh_code, make_school, register_school
+from tests.browser_checks import FITS, GROUPS_UNBROKEN
+from tests.browser_logins import member_login
+from tests.factories import delivered_report, make_school, register_school
 from tests.portal.helpers import CONTACTS, FIRST_PASSWORD, link_path, outbox
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser,
@@ -18,15 +20,6 @@ def _enrol_totp(page) -> None:
     secret = page.inner_text("#totp-secret").strip()
     page.fill("#code", pyotp.TOTP(secret).now())
     page.click("button:has-text('Ověřit a pokračovat')")
-
-
-def _login(page, base: str, member, password: str) -> None:
-    page.goto(base + "/skola/prihlaseni")
-    page.fill("#email", member.email)
-    page.fill("#password", password)
-    page.click("button:has-text('Přihlásit')")
-    page.fill("#code", fresh_code(f"member:{member.id}", member.totp_secret))
-    page.click("button:has-text('Přihlásit')")
 
 
 def _accept(page, base: str, path: str, code: str, password: str) -> None:
@@ -60,6 +53,11 @@ def test_registration_with_two_members(live_server, browser, phone_page, session
     recovery = page.inner_text("#recovery-key")
     code = page.inner_text(f"td.code[data-email='{CONTACTS[1][1]}']")
     assert len(recovery.replace("-", "")) == 32 and len(code.replace("-", "")) == 12
+    for width in (320, 360, 375, 390, 414):  # codes wrap only between groups, on any phone
+        page.set_viewport_size({"width": width, "height": 844})
+        assert page.evaluate(GROUPS_UNBROKEN, "#recovery-key, td.code"), width
+        assert page.evaluate(FITS), width
+    page.set_viewport_size({"width": 390, "height": 844})
     assert "nepřečte" in page.inner_text("main")
     page.screenshot(path=str(artifacts / "portal-registration-recovery-key.png"), full_page=True)
 
@@ -82,7 +80,7 @@ def test_handler_reads_delivered_report_with_names(live_server, app, phone_page,
                                  name="Ondřej Kubát", klass="3.B")
     handler, password = reg.members["handler"]
     page = phone_page
-    _login(page, live_server, handler, password)
+    member_login(page, live_server, handler, password)
     page.click("#reports a")
     assert page.inner_text("#victim-name") == "Ondřej Kubát"
     assert page.inner_text("#victim-class") == "3.B"
@@ -102,7 +100,7 @@ def test_admin_regrants_forgotten_password_and_member_reads_old_report(
     admin, admin_password = reg.members["admin"]
     handler, _forgotten = reg.members["handler"]
     page = phone_page
-    _login(page, live_server, admin, admin_password)
+    member_login(page, live_server, admin, admin_password)
     page.goto(live_server + "/skola/clenove")
     page.click(f"#member-{handler.id} button:has-text('Obnovit přístup')")
     code = page.inner_text("#code")

@@ -65,7 +65,7 @@ def test_status_changes_and_filters(client, session, settings):
     path = f"/skola/hlaseni/{report.id}"
     for status in ("in_progress", "resolved"):
         response = client.post(f"{path}/stav", data={"csrf_token": csrf_token(client, path),
-                                                     "status": status})
+                                                     "status": status, "potvrzeno": "1"})
         assert response.status_code == 303
     session.expire_all()
     resolved = session.get(Report, report.id)
