@@ -4,9 +4,9 @@ shows no report. Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from intake.delivery_state import SENT_AS_PDF
 from sqlalchemy import select
 
-from intake.delivery_state import SENT_AS_PDF
 from intake.receipts import report_for_receipt
 from models import (
     AuditEvent,
