@@ -8,8 +8,9 @@ in memory instead, in a ``CappedBuffer`` that stops storing a part after
 beyond ``MAX_FILES``: memory per request stays bounded whatever is sent, and the form's
 text is still parsed, so the pupil gets a precise message with everything typed kept.
 
-The whole application keeps ``MAX_CONTENT_LENGTH`` (1 MB); only views marked
-``@accepts_files`` allow bodies up to ``UPLOAD_BODY_BYTES``. The limit is a property of
+The whole application keeps ``MAX_CONTENT_LENGTH`` (1 MB); only multipart bodies sent to
+views marked ``@accepts_files`` may be up to ``UPLOAD_BODY_BYTES`` (a JSON body to the
+same view keeps the 1 MB). The limit is a property of
 the request, decided from the matched view before anything reads the body (CSRF
 protection reads the form in a ``before_request`` hook, so a hook could come too late).
 waitress keeps bodies up to that size in memory as well (``ozvise.cli.waitress_options``).
@@ -73,7 +74,8 @@ class InMemoryRequest(Request):
     def max_content_length(self) -> int | None:
         if self._max_content_length is not None:
             return self._max_content_length
-        if current_app and view_accepts_files(self.endpoint):
+        if current_app and self.mimetype == "multipart/form-data" and \
+                view_accepts_files(self.endpoint):
             return UPLOAD_BODY_BYTES
         return super().max_content_length
 
