@@ -58,6 +58,12 @@ def attachments_of(session: Session, report_id: str, *,
     return list(session.scalars(query.order_by(Attachment.number)))
 
 
+def message_attachments(session: Session, message_id: int) -> list[Attachment]:
+    """The files sent with one follow-up message (metadata; sealed bytes load on access)."""
+    return list(session.scalars(select(Attachment).where(Attachment.message_id == message_id)
+                                .order_by(Attachment.number)))
+
+
 def attachment(session: Session, report_id: str, number: int) -> Attachment | None:
     return session.scalars(select(Attachment).where(Attachment.report_id == report_id,
                                                     Attachment.number == number)).first()

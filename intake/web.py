@@ -74,7 +74,7 @@ def _render_form(errors: dict[str, str] | None = None, notice: str | None = None
     return render_template("intake/form.html", schools=schools, query=query,
                            selected_school=selected, form=request.form, errors=errors or {},
                            notice=notice, searched=bool(query) or request.method == "GET",
-                           files_dropped=files_were_sent(request), **form_limits(),
+                           files_dropped=files_were_sent(request),
                            max_chars=settings().max_description_chars), status
 
 
@@ -195,6 +195,12 @@ def about():
 
     return render_template("intake/about.html",
                            retention={"after": YEARS_AFTER, "max": YEARS_MAX})
+
+
+@bp.app_context_processor
+def _upload_limits() -> dict[str, int]:
+    """The file limits every page with a file field shows (report form, follow-ups)."""
+    return form_limits()
 
 
 @bp.app_context_processor

@@ -18,14 +18,21 @@ from flask_login import current_user
 
 from crypto.envelope import unwrap_from
 from crypto.errors import DecryptionError
+from crypto.messages import SCHOOL, message_key
 from evidence.kinds import MIME_JPEG, MIME_PDF, MIME_PNG, neutral_name
-from evidence.sealing import attachment, attachments_of, open_attachment
-from models import Attachment, Report
+from evidence.sealing import attachment, attachments_of, message_attachments, open_attachment
+from models import Attachment, Message, Report
 from models.audit import record
 from ozvise.db import db
 from review_ui.auth import MEMBER_READERS, require, unlocked_key_or_relogin
 from review_ui.counsellor_shares import counsellor_key
-from review_ui.school_session import own_report, school_data_key
+from review_ui.school_session import (
+    current_member,
+    own_report,
+    school_data_key,
+    school_private_key,
+)
+from review_ui.thread import visible_to_school
 
 bp = Blueprint("attachment_files", __name__)
 
@@ -44,18 +51,23 @@ def _file_response(item: Attachment, data: bytes) -> Response:
     return response
 
 
+def _open_and_serve(item: Attachment, key: bytes) -> Response:
+    try:
+        data = open_attachment(item, key)
+    except DecryptionError:
+        abort(404)
+    record(db(), current_user.get_id(), "attachment.decrypted", f"report:{item.report_id}",
+           number=item.number, size=len(data))
+    db().commit()
+    return _file_response(item, data)
+
+
 def _serve(report: Report, data_key: bytes, number: int) -> Response:
+    """A file sent with the report itself (sealed under the report's data key)."""
     item = attachment(db(), report.id, number)
     if item is None or item.message_id is not None:
         abort(404)
-    try:
-        data = open_attachment(item, data_key)
-    except DecryptionError:
-        abort(404)
-    record(db(), current_user.get_id(), "attachment.decrypted", f"report:{report.id}",
-           number=number, size=len(data))
-    db().commit()
-    return _file_response(item, data)
+    return _open_and_serve(item, data_key)
 
 
 @bp.get("/skola/hlaseni/<report_id>/prilohy/<int:number>")
@@ -63,6 +75,24 @@ def _serve(report: Report, data_key: bytes, number: int) -> Response:
 def school_file(report_id: str, number: int) -> Response:
     report = own_report(report_id)
     return _serve(report, school_data_key(report), number)
+
+
+@bp.get("/skola/hlaseni/<report_id>/zpravy/prilohy/<int:number>")
+@require(*MEMBER_READERS)
+def school_message_file(report_id: str, number: int) -> Response:
+    """A file sent with a follow-up: sealed under that message's key, which the school key
+    opens once a moderator passed the message (the same rule as for its text)."""
+    report = own_report(report_id)
+    item = attachment(db(), report.id, number)
+    message = db().get(Message, item.message_id) if item and item.message_id else None
+    if (item is None or message is None or not visible_to_school(message)
+            or message.school_key_id != current_member().school_key_id):
+        abort(404)
+    try:
+        key = message_key(message, SCHOOL, school_private_key())
+    except DecryptionError:
+        abort(404)
+    return _open_and_serve(item, key)
 
 
 @bp.get("/poradce/hlaseni/<report_id>/prilohy/<int:number>")
@@ -120,3 +150,21 @@ def report_attachments(report: Report) -> list[dict[str, object]]:
              neutral_name(i.number, i.mime), "type": TYPE_NAMES.get(i.mime, i.mime),
              "size": size_cs(i.size), "width": i.width, "height": i.height, "pages": i.pages,
              "endpoint": endpoint} for i in attachments_of(db(), report.id)]
+
+
+@bp.app_template_global()
+def message_files(message_id: int) -> list[dict[str, object]]:
+    """A follow-up's files for its thread: number, neutral name, kind and size (metadata)."""
+    return [{"number": i.number, "name": neutral_name(i.number, i.mime),
+             "is_image": i.mime != MIME_PDF, "size": size_cs(i.size)}
+            for i in message_attachments(db(), message_id)]
+
+
+@bp.app_template_global()
+def message_attachment_summary(message_id: int) -> str | None:
+    """For the moderator's follow-up queue: ``1 obrázek (JPEG, 2,1 MB)``, or None."""
+    items = message_attachments(db(), message_id)
+    if not items:
+        return None
+    sizes = "; ".join(f"{TYPE_NAMES.get(i.mime, i.mime)}, {size_cs(i.size)}" for i in items)
+    return f"{counts_cs(items)} ({sizes})"
