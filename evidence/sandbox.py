@@ -81,9 +81,8 @@ def sanitise_upload(data: bytes) -> CleanFile:
 
 def _run_child(data: bytes, kind: Kind) -> CleanFile:
     try:
-        done = subprocess.run([sys.executable, "-I", "-m", "evidence.sandbox", kind.value],
-                              input=data, capture_output=True, timeout=WALL_SECONDS,
-                              check=False, env=_child_env())
+        done = subprocess.run(_child_command(kind), input=data, capture_output=True,
+                              timeout=WALL_SECONDS, check=False, env=_child_env())
     except subprocess.TimeoutExpired as exc:
         raise FileRefused(Reason.TOO_COMPLEX) from exc
     header, _, body = done.stdout.partition(b"\n")
@@ -99,6 +98,10 @@ def _run_child(data: bytes, kind: Kind) -> CleanFile:
         raise FileRefused(Reason.TOO_COMPLEX)
     return CleanFile(mime=answer["mime"], data=body, width=answer.get("width", 0),
                      height=answer.get("height", 0), pages=answer.get("pages", 0))
+
+
+def _child_command(kind: Kind) -> list[str]:
+    return [sys.executable, "-I", "-m", "evidence.sandbox", kind.value]
 
 
 def _child_env() -> dict[str, str]:
