@@ -46,7 +46,8 @@ $(AXE): package.json
 	npm install --no-audit --no-fund --no-package-lock --loglevel=error
 	touch $@
 
-run: install
+# The server needs no npm: only the accessibility tests use axe-core.
+run: $(STAMP) translations
 	$(BIN)/ozvise db upgrade
 	$(BIN)/ozvise schools import --quiet demo
 	OZVISE_BASE_URL=$${OZVISE_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/ozvise demo seed

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from delivery.outbox import enqueue
 from models import (
     ConfirmationPurpose,
+    CounsellorShare,
     KeyRecipient,
     Message,
     Plan,
@@ -49,6 +50,7 @@ from models import (
 )
 from models.audit import record
 from ozvise.config import Settings
+from review_ui.counsellor_shares import revoke_share
 
 CONFIRMATION_VALIDITY = timedelta(days=14)
 MAX_CODE_ATTEMPTS = 5
@@ -295,12 +297,24 @@ def _drop_report_wraps(session: Session, school_key_id: int) -> list[str]:
     return report_ids
 
 
+def _revoke_shares_by(session: Session, member_ids: list[int]) -> list[int]:
+    """End every counsellor share the revoked registration's members made: the counsellor's
+    wrapped key goes too, so a counsellor chosen by an impostor reads nothing further."""
+    shares = list(session.scalars(select(CounsellorShare).where(
+        CounsellorShare.shared_by_member_id.in_(member_ids),
+        CounsellorShare.revoked_at.is_(None))))
+    for share in shares:
+        revoke_share(session, session.get(Report, share.report_id), share)
+    return [share.id for share in shares]
+
+
 def revoke(session: Session, school: School, *, actor: str, reason: str) -> Revocation:
     """End a registration that was never the school's (dispute or operator); see module doc."""
     if school.verification not in HELD:
         raise RegistrationError(f"Škola {school.red_izo} nemá platnou registraci ke zrušení.")
     was_verified = school.verification == Verification.VERIFIED
     members = _retire_all(session, school)
+    shares = _revoke_shares_by(session, members)
     disclosed: list[str] = []
     for key in school.keys:
         if key.active:
@@ -313,7 +327,8 @@ def revoke(session: Session, school: School, *, actor: str, reason: str) -> Revo
     if was_verified:  # the registration was never the school's: no retention from it
         school.registered_at = None
     record(session, actor, "school.revoked", f"school:{school.id}", reason=reason[:300],
-           members=members, disclosed_reports=disclosed, was_verified=was_verified)
+           members=members, disclosed_reports=disclosed, was_verified=was_verified,
+           counsellor_shares_revoked=shares)
     return Revocation(members=members, disclosed_reports=disclosed)
 
 

@@ -14,7 +14,7 @@ from intake.receipts import report_for_receipt
 from intake.status import STATUS_TEXTS, situation_of
 from models import MessageAuthor, Plan, ReportStatus, utcnow
 from review_ui.thread import add_message
-from tests.factories import csrf_token, make_school, register_school
+from tests.factories import csrf_token, make_school, moderators_message_text, register_school
 
 MODERATOR_HINT = "zkontroluje moderátor"
 
@@ -144,4 +144,5 @@ def test_pupil_follow_up_before_moderation_reaches_the_moderator(app, client, se
 
     session.expire_all()
     (message,) = awaiting_moderation(session)
-    assert message.author == MessageAuthor.REPORTER and message.redacted_text
+    assert message.author == MessageAuthor.REPORTER
+    assert moderators_message_text(session, message.id)  # sealed for the moderators

@@ -27,7 +27,12 @@ from models import SchoolKey
 from ozvise.app import create_app
 from ozvise.config import TEST_KDF, Settings
 from ozvise.db import session_factory
-from tests.factories import MODERATOR_PASSWORD, make_moderator, register_school
+from tests.factories import (
+    MODERATOR_PASSWORD,
+    install_moderation_key,
+    make_moderator,
+    register_school,
+)
 from tests.scale_out.cluster import (
     RoundRobinProxy,
     ServerProcess,
@@ -87,6 +92,7 @@ def cluster(shared_db, redis_server, tmp_path_factory):
     servers = [ServerProcess(env, logs / f"server{i}.log") for i in range(2)]
     proxy = None
     try:
+        install_moderation_key(session)  # intake refuses reports without it
         registered = register_school(session)  # while the servers load the detector
         moderator = make_moderator(session)
         for server in servers:
