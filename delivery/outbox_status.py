@@ -66,7 +66,8 @@ def _message_problems(session: Session) -> list[Problem]:
                 else f"zpráva {message.kind} #{message.id}")
         error = message.last_error or "neznámá chyba"
         if message.status == OutboxStatus.FAILED:
-            reason = f"odesílání vzdáno po {message.attempts} pokusech ({error})"
+            reason = (f"odesílání vzdáno po {message.attempts} pokusech ({error}); po "
+                      f"odstranění příčiny: ozvise outbox retry {message.id}")
         else:
             reason = (f"zatím neodešlo: {message.attempts}. pokus selhal ({error}), "
                       "zkusí se znovu")

@@ -292,6 +292,36 @@ def outbox_status(check: bool) -> None:
     show_outbox_status(settings_from_env(), check=check)
 
 
+@outbox.command("retry", help="Znovu zařadí e-maily, jejichž odesílání bylo vzdáno (čísla "
+                              "vypíše `ozvise outbox status`), až je příčina odstraněná. "
+                              "Odeslané ani čekající zprávy nemění, nic tedy neodejde dvakrát.")
+@click.argument("message_ids", nargs=-1, type=int)
+@click.option("--all-failed", is_flag=True, help="Znovu zařadit všechny vzdané e-maily.")
+@click.option("--by", default="operator", show_default=True,
+              help="Kdo zásah provádí (zapíše se do auditního záznamu).")
+def outbox_retry(message_ids: tuple[int, ...], all_failed: bool, by: str) -> None:
+    from delivery.outbox_retry import requeue_failed
+
+    if bool(message_ids) == all_failed:
+        raise click.UsageError("Zadejte čísla zpráv, nebo --all-failed (ne obojí).")
+    session = session_for(settings_from_env())
+    try:
+        queued = requeue_failed(session, None if all_failed else message_ids,
+                                actor=f"operator:{by[:80]}")
+        session.commit()
+    finally:
+        session.close()
+    missing = sorted(set(message_ids) - set(queued))
+    if queued:
+        click.echo(f"Znovu zařazeno: {', '.join(f'#{i}' for i in queued)}; odejdou při "
+                   "příštím běhu odesílání.")
+    if missing:
+        click.echo(f"Tyto zprávy nejsou vzdané (nebo neexistují), nic se nezměnilo: "
+                   f"{', '.join(f'#{i}' for i in missing)}.", err=True)
+    if not queued:
+        raise SystemExit(1)
+
+
 @main.group(help="Záznamy o přihlášení (uchovávají se nejvýše 7 dní).")
 def logins() -> None:
     pass

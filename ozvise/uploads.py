@@ -45,6 +45,11 @@ def view_accepts_files(endpoint: str | None) -> bool:
     return bool(view is not None and getattr(view, _ATTRIBUTE, False))
 
 
+def may_carry_files(request: Request) -> bool:
+    """A multipart body sent to a view that takes files: only such a body may be large."""
+    return request.mimetype == "multipart/form-data" and view_accepts_files(request.endpoint)
+
+
 class CappedBuffer(io.BytesIO):
     """An in-memory file part that keeps at most ``limit`` + 1 bytes and counts the rest."""
 
@@ -74,8 +79,7 @@ class InMemoryRequest(Request):
     def max_content_length(self) -> int | None:
         if self._max_content_length is not None:
             return self._max_content_length
-        if current_app and self.mimetype == "multipart/form-data" and \
-                view_accepts_files(self.endpoint):
+        if current_app and may_carry_files(self):
             return UPLOAD_BODY_BYTES
         return super().max_content_length
 

@@ -1,4 +1,5 @@
-"""Moderator accounts: created by the operator (``ozvise moderators create``) and the demo.
+"""Moderator accounts: created by the operator (``ozvise moderators create``), by a
+logged-in moderator (``review_ui.moderation.team``) and the demo.
 
 The TOTP secret is generated with the account so the operator can hand over the
 enrolment URI; the second factor counts as enrolled only after the moderator has
@@ -40,9 +41,11 @@ def check_password(password: str) -> None:
 
 def create_moderator(session: Session, username: str, password: str, kdf: KdfCost,
                      totp_secret: str | None = None, enrolled: bool = False, *,
-                     key: ModerationKey, private_key: bytes) -> Moderator:
+                     key: ModerationKey, private_key: bytes,
+                     actor: str = "operator") -> Moderator:
     """Add a moderator holding ``key`` (unlocked as ``private_key``) under ``password``;
-    the caller commits. ``enrolled`` only for the demo account."""
+    the caller commits. ``enrolled`` only for the demo account; ``actor`` is who added the
+    account (the operator, or a logged-in moderator in ``review_ui.moderation.team``)."""
     username = username.strip().lower()
     if not USERNAME_RE.fullmatch(username):
         raise AccountError("Uživatelské jméno: 2–80 znaků, malá písmena bez diakritiky, "
@@ -55,5 +58,5 @@ def create_moderator(session: Session, username: str, password: str, kdf: KdfCos
     grant_moderator(moderator, key, private_key, password, kdf)  # also the login hash
     session.add(moderator)
     session.flush()
-    record(session, "operator", "moderator.created", f"moderator:{moderator.id}")
+    record(session, actor, "moderator.created", f"moderator:{moderator.id}")
     return moderator

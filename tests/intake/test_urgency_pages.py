@@ -70,9 +70,12 @@ def test_every_pupil_page_shows_where_to_get_help(client, session, app):
     reporter = app.test_client()
     pages["status"] = open_status(reporter, receipt)
     pages["conversation"] = reporter.get("/stav/konverzace")
+    pages["about"] = client.get("/o-sluzbe")
+    pages["receipt page (reloaded)"] = client.get("/odeslano")
+    pages["receipt page (receipt gone)"] = app.test_client().get("/odeslano")
     for name, response in pages.items():
         html = response.get_data(as_text=True)
-        assert 'id="crisis-help"' in html and 'href="tel:116111"' in html, name
+        assert html.count('id="crisis-help"') == 1 and 'href="tel:116111"' in html, name
     assert pages["error (no CSRF token)"].status_code == 400
     staff_error = client.post("/skola/prihlaseni", data={}).get_data(as_text=True)
     assert 'id="crisis-help"' not in staff_error  # staff pages stay as they were

@@ -4,7 +4,6 @@ shows no report. Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from intake.delivery_state import SENT_AS_PDF
 from sqlalchemy import select
 
 from intake.receipts import report_for_receipt
