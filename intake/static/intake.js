@@ -100,7 +100,9 @@
   var files = document.getElementById("attachments");
   var previews = document.getElementById("attachment-previews");
   var filesStatus = document.getElementById("attachments-status");
-  if (files && previews && filesStatus && window.DataTransfer && window.URL && URL.createObjectURL) {
+  var canRebuildFiles = false;
+  try { canRebuildFiles = Boolean(new DataTransfer().files); } catch (e) { canRebuildFiles = false; }
+  if (files && previews && filesStatus && canRebuildFiles && window.URL && URL.createObjectURL) {
     var chosen = [];
     var maxFiles = parseInt(files.dataset.maxFiles, 10);
     var maxBytes = parseInt(files.dataset.maxBytes, 10);

@@ -101,7 +101,7 @@ def pdf_with_javascript() -> bytes:
     pdf.Root.Metadata = pdf.make_stream(f"<x:xmpmeta>{OWNER}</x:xmpmeta>".encode())
     pdf.docinfo["/Author"] = OWNER
     out = io.BytesIO()
-    pdf.save(out, compress_streams=False)
+    pdf.save(out, compress_streams=False, fix_metadata_version=False)
     return out.getvalue()
 
 
