@@ -12,10 +12,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fpdf import FPDF
+from PIL import Image
 
 from delivery.pdf_fonts import FONT_FAMILY, new_document, printable
-from evidence.kinds import neutral_name
+from evidence.kinds import MIME_PNG, neutral_name
 from evidence.sandbox import CleanFile
+
+#: longest side of an attached image as placed in the PDF
+PDF_IMAGE_SIDE = 2400
 
 NEXT_STEPS = (
     "Situaci prošetřete bez zbytečného odkladu, nejlépe se školním metodikem prevence "
@@ -133,6 +137,23 @@ def _image_page(pdf: FPDF, number: int, clean: CleanFile) -> None:
              new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT_FAMILY, "", 11)
     room_w, room_h = pdf.epw, pdf.eph - 12
-    width, height = max(clean.width, 1), max(clean.height, 1)
+    data, width, height = _for_print(clean)
     scale = min(room_w / width, room_h / height)
-    pdf.image(io.BytesIO(clean.data), w=width * scale, h=height * scale)
+    pdf.image(io.BytesIO(data), w=width * scale, h=height * scale)
+
+
+def _for_print(clean: CleanFile) -> tuple[bytes, int, int]:
+    """The image at most ``PDF_IMAGE_SIDE`` pixels on its longer side: an A4 page shows no
+    more (about 290 dpi), and the mailed PDF stays small enough for school mailboxes. The
+    bytes are the sanitiser's own output, so decoding them here is safe."""
+    width, height = max(clean.width, 1), max(clean.height, 1)
+    if max(width, height) <= PDF_IMAGE_SIDE:
+        return clean.data, width, height
+    image = Image.open(io.BytesIO(clean.data))
+    image.thumbnail((PDF_IMAGE_SIDE, PDF_IMAGE_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if clean.mime == MIME_PNG:
+        image.save(out, format="PNG")
+    else:
+        image.save(out, format="JPEG", quality=85)
+    return out.getvalue(), image.width, image.height

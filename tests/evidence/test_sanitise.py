@@ -145,3 +145,22 @@ def test_jpeg_inside_a_pdf_loses_its_exif():
     assert files.SERIAL.encode() in out.getvalue()
     clean = sanitise_upload(out.getvalue())
     assert files.SERIAL.encode() not in clean.data
+
+
+def test_large_photo_is_placed_in_the_report_pdf_at_print_size():
+    from datetime import UTC, datetime
+
+    from pypdf import PdfReader
+
+    from delivery.pdf_report import PDF_IMAGE_SIDE, ReportPdfContent, render_report_pdf
+
+    clean = sanitise_upload(files.photo_with_gps(4000, 3000, orientation=1))
+    content = ReportPdfContent(
+        report_id="r1", received_at=datetime.now(UTC), school_name="ZŠ", school_address="",
+        red_izo="1", victim_name="", victim_class="", text="Text.", registration_url="x",
+        attachments=(clean,))
+    reader = PdfReader(io.BytesIO(render_report_pdf(content)))
+    (placed,) = [image for page in reader.pages for image in page.images]
+    shown = Image.open(io.BytesIO(placed.data))
+    assert shown.size == (PDF_IMAGE_SIDE, PDF_IMAGE_SIDE * 3 // 4)
+    assert len(placed.data) < len(clean.data)
