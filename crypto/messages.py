@@ -30,8 +30,9 @@ def _info(message: Message) -> bytes:
 
 
 def seal_message(message: Message, text: str, school_public: bytes,
-                 reporter_public: bytes) -> None:
-    """Fill ``body_ct`` and both wrapped keys of a flushed ``message``."""
+                 reporter_public: bytes) -> bytes:
+    """Fill ``body_ct`` and both wrapped keys of a flushed ``message``; returns the message
+    key, which the caller may use once more for the message's attachments and then drops."""
     context, info = _context(message), _info(message)
     key = new_data_key()
     message.body_ct = seal_field(key, text, context)
@@ -40,12 +41,18 @@ def seal_message(message: Message, text: str, school_public: bytes,
     message.key_suite = for_school.suite_id
     message.key_for_school = for_school.blob
     message.key_for_reporter = for_reporter.blob
+    return key
+
+
+def message_key(message: Message, reader: str, private_key: bytes) -> bytes:
+    """The message's key for ``reader`` (SCHOOL or REPORTER), or DecryptionError."""
+    blob = message.key_for_school if reader == SCHOOL else message.key_for_reporter
+    if reader not in (SCHOOL, REPORTER):
+        raise ValueError(f"unknown reader {reader!r}")
+    return unwrap_key(private_key, WrappedKey(message.key_suite, blob), info=_info(message))
 
 
 def open_message(message: Message, reader: str, private_key: bytes) -> str:
     """The plaintext for ``reader`` (SCHOOL or REPORTER), or DecryptionError."""
-    blob = message.key_for_school if reader == SCHOOL else message.key_for_reporter
-    if reader not in (SCHOOL, REPORTER):
-        raise ValueError(f"unknown reader {reader!r}")
-    key = unwrap_key(private_key, WrappedKey(message.key_suite, blob), info=_info(message))
+    key = message_key(message, reader, private_key)
     return open_field(key, message.body_ct, _context(message)).decode("utf-8")

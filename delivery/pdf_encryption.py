@@ -8,6 +8,7 @@ in the writer; the caller's password is the user and the owner password. Any rea
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.constants import UserAccessPermissions
@@ -19,9 +20,16 @@ PERMISSIONS = (UserAccessPermissions.PRINT | UserAccessPermissions.EXTRACT
                | UserAccessPermissions.PRINT_TO_REPRESENTATION)
 
 
-def encrypt_pdf(plain_pdf: bytes, password: str) -> bytes:
-    """The same document, AES-256 (revision 6) encrypted so that ``password`` opens it."""
+def encrypt_pdf(plain_pdf: bytes, password: str,
+                attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
+    """The same document, AES-256 (revision 6) encrypted so that ``password`` opens it.
+
+    ``attachments`` (file name, bytes) are embedded before encrypting, so they are
+    encrypted with the document (the evidence PDFs a pupil sent, already sanitised).
+    """
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain_pdf)))
+    for name, data in attachments:
+        writer.add_attachment(name, data)
     writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256",
                    permissions_flag=PERMISSIONS)
     encryption = writer._encryption

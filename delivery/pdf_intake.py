@@ -23,6 +23,8 @@ from crypto.pdf_password import new_pdf_password, wrap_report_password
 from delivery.handover import reaches_portal
 from delivery.pdf_encryption import encrypt_pdf
 from delivery.pdf_report import ReportPdfContent, render_report_pdf
+from evidence.kinds import neutral_name
+from evidence.sandbox import CleanFile
 from models import EncryptedPdf, KeyRecipient, Report, School, SchoolKey, utcnow
 from models.audit import record
 from ozvise.config import Settings
@@ -57,8 +59,16 @@ def password_recipient(session: Session, settings: Settings,
     return (wrap.recipient, wrap.recipient_id, public) if public else None
 
 
+def embedded_pdfs(attachments: tuple[CleanFile, ...]) -> list[tuple[str, bytes]]:
+    """The PDF attachments, by their neutral names, to embed in the encrypted report PDF
+    (images are placed on its pages instead)."""
+    return [(neutral_name(number, clean.mime), clean.data)
+            for number, clean in enumerate(attachments, start=1) if not clean.is_image]
+
+
 def prepare_pdf(session: Session, settings: Settings, school: School, report: Report, *,
-                victim_name: str, victim_class: str, text: str) -> bool:
+                victim_name: str, victim_class: str, text: str,
+                attachments: tuple[CleanFile, ...] = ()) -> bool:
     """Store the report's encrypted PDF if its school gets PDFs; True if one was stored."""
     if reaches_portal(school):
         return False
@@ -70,10 +80,12 @@ def prepare_pdf(session: Session, settings: Settings, school: School, report: Re
     content = ReportPdfContent(
         report_id=report.id, received_at=report.created_at or utcnow(), school_name=school.name,
         school_address=school.address, red_izo=school.red_izo, victim_name=victim_name,
-        victim_class=victim_class, text=text, registration_url=registration_url(settings))
+        victim_class=victim_class, text=text, registration_url=registration_url(settings),
+        attachments=attachments)
     password = new_pdf_password()
     try:
-        encrypted = encrypt_pdf(render_report_pdf(content), password)
+        encrypted = encrypt_pdf(render_report_pdf(content), password,
+                                embedded_pdfs(attachments))
     except Exception as exc:  # a PDF bug must not lose the report; it is audited instead
         del password, content
         log.error("PDF for a report could not be made: %s", type(exc).__name__)

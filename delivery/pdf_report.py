@@ -6,13 +6,20 @@ plain PDF is never written anywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fpdf import FPDF
+from PIL import Image
 
 from delivery.pdf_fonts import FONT_FAMILY, new_document, printable
+from evidence.kinds import MIME_PNG, neutral_name
+from evidence.sandbox import CleanFile
+
+#: longest side of an attached image as placed in the PDF
+PDF_IMAGE_SIDE = 2400
 
 NEXT_STEPS = (
     "Situaci prošetřete bez zbytečného odkladu, nejlépe se školním metodikem prevence "
@@ -40,6 +47,8 @@ class ReportPdfContent:
     victim_class: str
     text: str
     registration_url: str
+    #: sanitised evidence files: images are placed in the PDF, PDFs attached inside it
+    attachments: tuple[CleanFile, ...] = field(default=())
 
 
 def local_time(moment: datetime) -> str:
@@ -88,6 +97,8 @@ def render_report_pdf(content: ReportPdfContent, *, reuse_parsed_fonts: bool = T
     _field(pdf, "Třída:", content.victim_class)
     _heading(pdf, "Popis od oznamovatele")
     pdf.multi_cell(0, 6, printable(content.text), align="L", new_x="LMARGIN", new_y="NEXT")
+    if content.attachments:
+        _attachment_list(pdf, content.attachments)
     _heading(pdf, "Co má škola udělat dál")
     for step in NEXT_STEPS:
         pdf.multi_cell(0, 6, f"• {step}", align="L", new_x="LMARGIN", new_y="NEXT")
@@ -98,4 +109,51 @@ def render_report_pdf(content: ReportPdfContent, *, reuse_parsed_fonts: bool = T
         "PDF, která vaše škola dostala, v zabezpečeném portálu školy u čísla hlášení "
         "(každé PDF má své heslo); na rozšířeném tarifu tam uvidíte i nová hlášení a můžete "
         "oznamovateli anonymně odpovědět."), align="L", new_x="LMARGIN", new_y="NEXT")
+    for number, clean in enumerate(content.attachments, start=1):
+        if clean.is_image:
+            _image_page(pdf, number, clean)
     return bytes(pdf.output())
+
+
+def _attachment_list(pdf: FPDF, attachments: tuple[CleanFile, ...]) -> None:
+    """What came with the report, and where each file is in this document."""
+    _heading(pdf, "Přílohy od oznamovatele")
+    pdf.multi_cell(0, 6, "Soubory jsme před uložením očistili: z fotek jsou odstraněné údaje "
+                         "o místě a zařízení, z PDF skripty, formuláře a metadata.",
+                   align="L", new_x="LMARGIN", new_y="NEXT")
+    for number, clean in enumerate(attachments, start=1):
+        where = ("obrázek na konci tohoto dokumentu" if clean.is_image else
+                 "dokument PDF vložený do tohoto PDF jako příloha (v prohlížeči PDF panel "
+                 "„Přílohy“ nebo ikona sponky)")
+        pdf.multi_cell(0, 6, f"• Příloha {number} ({neutral_name(number, clean.mime)}): {where}",
+                       align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _image_page(pdf: FPDF, number: int, clean: CleanFile) -> None:
+    """One attached image on a page of its own, as large as the page allows."""
+    pdf.add_page()
+    pdf.set_font(FONT_FAMILY, "B", 12)
+    pdf.cell(0, 8, f"Příloha {number} ({neutral_name(number, clean.mime)})",
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT_FAMILY, "", 11)
+    room_w, room_h = pdf.epw, pdf.eph - 12
+    data, width, height = _for_print(clean)
+    scale = min(room_w / width, room_h / height)
+    pdf.image(io.BytesIO(data), w=width * scale, h=height * scale)
+
+
+def _for_print(clean: CleanFile) -> tuple[bytes, int, int]:
+    """The image at most ``PDF_IMAGE_SIDE`` pixels on its longer side: an A4 page shows no
+    more (about 290 dpi), and the mailed PDF stays small enough for school mailboxes. The
+    bytes are the sanitiser's own output, so decoding them here is safe."""
+    width, height = max(clean.width, 1), max(clean.height, 1)
+    if max(width, height) <= PDF_IMAGE_SIDE:
+        return clean.data, width, height
+    image = Image.open(io.BytesIO(clean.data))
+    image.thumbnail((PDF_IMAGE_SIDE, PDF_IMAGE_SIDE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if clean.mime == MIME_PNG:
+        image.save(out, format="PNG")
+    else:
+        image.save(out, format="JPEG", quality=85)
+    return out.getvalue(), image.width, image.height

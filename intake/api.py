@@ -18,13 +18,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from intake.pipeline import IntakeUnavailable, submit_report
 from intake.receipts import RECEIPT_LOOKUP_LIMIT, report_for_receipt, status_summary
 from intake.schools import MAX_QUERY_CHARS, search_schools
-from intake.validation import InvalidSubmission, validate_submission
+from intake.uploads import received, submission_with_files
+from intake.validation import InvalidSubmission
 from ozvise.argon2_gate import argon2_bounded
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.errors import error_response
 from ozvise.extensions import limiter
 from ozvise.limit_policy import accepted_report, failed_lookup
+from ozvise.uploads import accepts_files
 
 bp = Blueprint("api", __name__)
 STORE_FAILED = ("store_failed", lazy_gettext("Hlášení se nepodařilo uložit a nic nebylo "
@@ -62,15 +64,25 @@ def _json_object() -> dict[str, object] | None:
 
 @bp.post("/reports")
 @limiter.limit(lambda: settings().rate_limit_reports, deduct_when=accepted_report)
+@accepts_files
 def create_report():
-    if not request.is_json:
-        return error_response(415)
-    data = _json_object()
+    """JSON, or multipart/form-data with the same fields as form fields plus up to five
+    ``attachments`` file parts (see ``openapi.json``)."""
+    uploads = []
+    if request.mimetype == "multipart/form-data":
+        data: dict[str, object] | None = request.form.to_dict()
+        uploads = received(request)
+    elif request.is_json:
+        data = _json_object()
+    else:
+        return error_response(415, message=gettext(
+            "Nepodporovaný typ obsahu; pošli application/json, nebo s přílohami "
+            "multipart/form-data."))
     if data is None:
         return error_response(400, "invalid_json", gettext(
             "Tělo požadavku musí být objekt JSON v kódování UTF-8."))
     try:
-        submission = validate_submission(data, settings().max_description_chars)
+        submission = submission_with_files(data, uploads, settings().max_description_chars)
         receipt = submit_report(db(), settings(), submission)
     except InvalidSubmission as exc:
         return error_response(422 if exc.code == "school_unknown" else 400, exc.code,
@@ -82,7 +94,8 @@ def create_report():
         db().rollback()
         return error_response(503, STORE_FAILED[0], str(STORE_FAILED[1]))
     summary = status_summary(db(), receipt.report_id)
-    return jsonify({"receipt": receipt.code, **summary}), 201
+    return jsonify({"receipt": receipt.code, **summary,
+                    "attachments": len(submission.attachments)}), 201
 
 
 @bp.get("/reports/status")

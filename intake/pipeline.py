@@ -21,6 +21,7 @@ from crypto.envelope import FIELD_CLASS, FIELD_NAME, FIELD_TEXT, redaction_field
 from crypto.moderation_copy import NoModerationKey, seal_report_copy
 from crypto.onboarding import read_public_key
 from crypto.receipts import new_receipt, receipt_digest, reporter_keypair
+from evidence.sealing import seal_attachments
 from intake.followup_seeds import seal_followup_seeds
 from intake.redaction import redact, seeds_for
 from intake.urgency import flag_if_urgent
@@ -76,7 +77,8 @@ def _prepare_pdf_delivery(session: Session, settings: Settings, school: School, 
     from delivery.pdf_intake import prepare_pdf
 
     prepare_pdf(session, settings, school, report, victim_name=submission.victim_name,
-                victim_class=submission.victim_class, text=submission.text)
+                victim_class=submission.victim_class, text=submission.text,
+                attachments=submission.attachments)
 
 
 def submit_report(session: Session, settings: Settings, submission: Submission) -> Receipt:
@@ -112,10 +114,11 @@ def submit_report(session: Session, settings: Settings, submission: Submission) 
     except NoModerationKey as exc:
         raise IntakeUnavailable("no moderation key configured") from exc
     session.add(report)
+    seal_attachments(session, report.id, data_key, submission.attachments)
     _prepare_pdf_delivery(session, settings, school, report, submission, redacted)
     del data_key
     record(session, "reporter", "report.submitted", f"report:{report.id}", school_id=school.id,
            length=len(submission.text), redactions=len(redacted.items),
-           recipient=recipient.value)
+           recipient=recipient.value, attachments=len(submission.attachments))
     session.commit()
     return Receipt(code=receipt, report_id=report.id, urgent=bool(report.urgent))

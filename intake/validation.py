@@ -16,6 +16,8 @@ from typing import TypeVar
 
 from flask_babel import format_number, gettext, ngettext
 
+from evidence.sandbox import CleanFile
+
 MAX_NAME_CHARS = 200
 MAX_CLASS_CHARS = 40
 MAX_SCHOOL_ID = 2**31 - 1  # INTEGER primary keys on PostgreSQL
@@ -43,6 +45,8 @@ class Submission:
     victim_name: str
     victim_class: str
     text: str
+    #: sanitised evidence files (``intake.uploads``), sealed with the report
+    attachments: tuple[CleanFile, ...] = ()
 
 
 def _invalid_encoding(field: str) -> InvalidSubmission:

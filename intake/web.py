@@ -24,11 +24,11 @@ from intake.pipeline import IntakeUnavailable, submit_report
 from intake.receipts import RECEIPT_LOOKUP_LIMIT, receipt_groups, report_for_receipt
 from intake.schools import MAX_QUERY_CHARS, full_list, search_schools
 from intake.status import status_text
+from intake.uploads import files_were_sent, form_limits, received, submission_with_files
 from intake.validation import (
     InvalidSubmission,
     parse_school_id,
     refuse_undecoded_form_bytes,
-    validate_submission,
 )
 from models import School
 from ozvise.argon2_gate import argon2_bounded
@@ -37,6 +37,7 @@ from ozvise.db import db
 from ozvise.errors import error_response
 from ozvise.extensions import limiter
 from ozvise.limit_policy import accepted_report, failed_lookup
+from ozvise.uploads import accepts_files
 
 bp = Blueprint("submit", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/intake")
@@ -73,6 +74,7 @@ def _render_form(errors: dict[str, str] | None = None, notice: str | None = None
     return render_template("intake/form.html", schools=schools, query=query,
                            selected_school=selected, form=request.form, errors=errors or {},
                            notice=notice, searched=bool(query) or request.method == "GET",
+                           files_dropped=files_were_sent(request),
                            max_chars=settings().max_description_chars), status
 
 
@@ -82,6 +84,7 @@ def form():
 
 
 @bp.post("/nahlasit/skola")
+@accepts_files  # the form's first button posts it all, chosen files included
 def redisplay():
     """Search the school again (or change the language) without losing a word."""
     notice = None
@@ -93,6 +96,7 @@ def redisplay():
 
 @bp.post("/nahlasit")
 @limiter.limit(lambda: settings().rate_limit_reports, deduct_when=accepted_report)
+@accepts_files
 def submit():
     if request.form.get(HONEYPOT_FIELD):
         return _render_form({"form": gettext("Formulář se nepodařilo odeslat. Pole "
@@ -101,7 +105,8 @@ def submit():
         data = request.form.to_dict()
         if request.mimetype == "application/x-www-form-urlencoded":
             refuse_undecoded_form_bytes(data)
-        submission = validate_submission(data, settings().max_description_chars)
+        submission = submission_with_files(data, received(request),
+                                           settings().max_description_chars)
         receipt = submit_report(db(), settings(), submission)
     except InvalidSubmission as exc:
         return _render_form({field: e.message for field, e in exc.errors.items()}, status=400)
@@ -190,6 +195,12 @@ def about():
 
     return render_template("intake/about.html",
                            retention={"after": YEARS_AFTER, "max": YEARS_MAX})
+
+
+@bp.app_context_processor
+def _upload_limits() -> dict[str, int]:
+    """The file limits every page with a file field shows (report form, follow-ups)."""
+    return form_limits()
 
 
 @bp.app_context_processor

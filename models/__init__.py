@@ -1,6 +1,7 @@
 """The one schema every part of Ozvi se shares (SQLAlchemy 2.x typed declarative)."""
 
 from models.abuse import JobLock, LoginThrottle, TotpStep
+from models.attachments import Attachment
 from models.audit import AuditEvent
 from models.base import Base, make_engine, make_session_factory, new_id, utcnow
 from models.counsellors import Counsellor, CounsellorShare
@@ -30,7 +31,7 @@ from models.schools import MemberRole, Plan, School, SchoolKey, SchoolMember, Ve
 from models.security import LoginAttempt
 
 __all__ = [
-    "AuditEvent", "Base", "ConfirmationPurpose", "SchoolConfirmation", "Verification",
+    "Attachment", "AuditEvent", "Base", "ConfirmationPurpose", "SchoolConfirmation", "Verification",
     "Counsellor", "CounsellorShare", "Decision", "EncryptedPdf", "JobLock",
     "KeyRecipient", "LoginAttempt", "LoginThrottle", "MemberRole", "Message", "MessageAuthor",
     "MissedRedaction", "ModerationCopy", "ModerationDecision", "ModerationKey", "Moderator",

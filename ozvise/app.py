@@ -20,6 +20,7 @@ from ozvise.localtime import cs_date, cs_datetime, pupil_date
 from ozvise.rate_key import install_rate_key
 from ozvise.redis_store import install_store_errors
 from ozvise.security import install_security_headers
+from ozvise.uploads import InMemoryRequest
 
 SETTINGS_KEY = "OZVISE_SETTINGS"
 
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         JSON_AS_ASCII=False,
     )
     app.config[SETTINGS_KEY] = settings
+    app.request_class = InMemoryRequest  # uploads never touch the disk (ozvise.uploads)
     logging.getLogger("waitress").setLevel(logging.WARNING)
 
     install_proxy_fix(app, settings.trusted_proxy_hops)
@@ -69,6 +71,7 @@ def _register_blueprints(app: Flask) -> None:
     from delivery.portal_pdf import bp as pdf_password_bp
     from intake.api import bp as api_bp
     from intake.web import bp as submit_bp
+    from review_ui.attachment_files import bp as attachment_files_bp
     from review_ui.auth import init_auth
     from review_ui.conversation import bp as conversation_bp
     from review_ui.conversation_api import bp as conversation_api_bp
@@ -89,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(counsellor_bp, url_prefix="/poradce")
     app.register_blueprint(counsellor_sharing_bp)  # /skola/hlaseni/<id>/poradci...
     app.register_blueprint(followups_bp)  # /moderace/zpravy: reporters' follow-ups
+    app.register_blueprint(attachment_files_bp)  # /skola/…/prilohy/N, /poradce/…/prilohy/N
     csrf.exempt(conversation_api_bp)  # receipt in the Authorization header, no cookies
     csrf.exempt(api_bp)  # JSON API: no cookies, no ambient authority; CSRF does not apply
 

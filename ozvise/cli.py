@@ -29,8 +29,13 @@ def waitress_options(app) -> dict[str, object]:  # noqa: ANN001
     ``MAX_CONTENT_LENGTH`` (1 MB), so an oversized body up to the cap gets the
     application's Czech 413 (JSON on the API); only absurd bodies meet waitress's own.
     """
+    from ozvise.uploads import UPLOAD_BODY_BYTES
+
+    body_cap = max(8 * app.config["MAX_CONTENT_LENGTH"], UPLOAD_BODY_BYTES + 1024 * 1024)
+    # inbuf_overflow: waitress buffers a body past this size in a temporary *file*; evidence
+    # files must never rest on disk in clear, so every body it accepts stays in memory.
     return {"ident": "ozvise", "clear_untrusted_proxy_headers": True,
-            "max_request_body_size": 8 * app.config["MAX_CONTENT_LENGTH"]}
+            "max_request_body_size": body_cap, "inbuf_overflow": body_cap}
 
 
 def session_for(settings: Settings):  # noqa: ANN201

@@ -69,6 +69,14 @@ def install_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
+        from ozvise.uploads import MAX_FILE_MB, MAX_FILES, UPLOAD_BODY_MB, may_carry_files
+
+        if exc.code == 413 and may_carry_files(request):
+            return error_response(413, "too_large", gettext(
+                "Hlášení jsme nepřijali: soubory byly dohromady moc velké (víc než "
+                "%(limit)s MB), a tak nešlo přečíst ani text. Vrať se prosím zpět, přilož "
+                "nejvýše %(files)s souborů, každý do %(each)s MB, a odešli ho znovu.",
+                limit=UPLOAD_BODY_MB, files=MAX_FILES, each=MAX_FILE_MB))
         return error_response(exc.code or 500)
 
     @app.errorhandler(UnicodeDecodeError)

@@ -14,7 +14,7 @@ report: every ciphertext sealed under its data key and every wrap of that key is
 that only exists for it (redacted spans, notes, conversation, counsellor shares, the
 encrypted PDF and its wrapped password, unsent mail, every ``.eml`` copy of its mail in
 the outbox folder, sent or not, the moderators' sealed copies and the sealed redacted
-version). The receipt digest
+version, and every sealed attachment of the report and its follow-ups). The receipt digest
 is overwritten with random bytes (the column is unique and required, so no migration is
 needed, and random bytes never match a receipt's Argon2id digest), and the status becomes
 ``ANONYMISED``. What stays is metadata for statistics: id, school, creation time, last
@@ -35,6 +35,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from crypto.moderation_copy import discard_all_copies
+from evidence.sealing import delete_attachments
 from models import (
     CounsellorShare,
     EncryptedPdf,
@@ -145,6 +146,7 @@ def anonymise(session: Session, report: Report, *, actor: str = "operator",
         "keys": len(report.keys),
         "redactions": len(report.redactions),
         "notes": session.execute(delete(Note).where(Note.report_id == report_id)).rowcount,
+        "attachments": delete_attachments(session, report_id),  # before their messages
         "messages": session.execute(
             delete(Message).where(Message.report_id == report_id)).rowcount,
         "shares": session.execute(

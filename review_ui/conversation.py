@@ -25,11 +25,14 @@ from flask_login import current_user
 from crypto.hpke import public_key_of
 from crypto.messages import REPORTER, SCHOOL
 from intake.status import status_text
+from intake.uploads import received, sanitise_all
+from intake.validation import InvalidSubmission
 from models import MessageAuthor, Report
 from models.audit import record
 from ozvise.context import settings
 from ozvise.db import db
 from ozvise.extensions import limiter
+from ozvise.uploads import accepts_files
 from review_ui.auth import MEMBER_READERS, keyring, require
 from review_ui.school_session import current_member, own_report, school_private_key
 from review_ui.thread import (
@@ -157,6 +160,7 @@ def reporter_page():
 
 @bp.post("/stav/konverzace")
 @limiter.limit("30 per hour")
+@accepts_files
 def reporter_reply():
     held = _reporter_session()
     if held is None:
@@ -164,14 +168,15 @@ def reporter_reply():
         return redirect(url_for("submit.status_lookup"))
     report, private_key = held
     try:
+        files = sanitise_all(received(request))
         message = add_message(db(), settings(), report, MessageAuthor.REPORTER,
-                              request.form.get("text"), private_key)
-    except InvalidMessage as exc:
+                              request.form.get("text"), private_key, attachments=files)
+    except (InvalidMessage, InvalidSubmission) as exc:
         db().rollback()
         return _reporter_page(report, private_key, exc.message,
                               request.form.get("text", "")[:MAX_MESSAGE_CHARS], 400)
     record(db(), "reporter", "message.sent", f"report:{report.id}", message_id=message.id,
-           awaiting_moderation=awaits_moderation(message))
+           awaiting_moderation=awaits_moderation(message), attachments=len(files))
     db().commit()
     flash(gettext("Zpráva je odeslaná. Škola ji uvidí po kontrole, že v ní nejsou jména.")
           if message.moderated_at is None else gettext("Zpráva je odeslaná."), "ok")

@@ -11,6 +11,8 @@ from flask import Blueprint, jsonify, request
 
 from crypto.messages import REPORTER
 from intake.receipts import RECEIPT_LOOKUP_LIMIT, report_for_receipt
+from intake.uploads import received, sanitise_all
+from intake.validation import InvalidSubmission
 from models import MessageAuthor, Report
 from models.audit import record
 from ozvise.argon2_gate import argon2_bounded
@@ -19,6 +21,7 @@ from ozvise.db import db
 from ozvise.errors import error_response
 from ozvise.extensions import limiter
 from ozvise.limit_policy import failed_lookup
+from ozvise.uploads import accepts_files
 from review_ui.thread import (
     ConversationClosed,
     InvalidMessage,
@@ -73,19 +76,30 @@ def read():
 @bp.post("/reports/messages")
 @limiter.limit(RECEIPT_LOOKUP_LIMIT, deduct_when=failed_lookup)
 @argon2_bounded()
+@accepts_files
 def write():
+    """JSON ``{"text"}``, or multipart/form-data with ``text`` and up to five ``attachments``."""
     held = _authorise()
     if held is None:
         return _unauthorised()
-    if not request.is_json:
+    uploads = []
+    if request.mimetype == "multipart/form-data":
+        data: object = request.form.to_dict()
+        uploads = received(request)
+    elif request.is_json:
+        data = request.get_json(silent=True)
+    else:
         return error_response(415)
-    data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return error_response(400, "invalid_json", "Tělo požadavku musí být objekt JSON.")
     report, private_key = held
     try:
+        files = sanitise_all(uploads)
         message = add_message(db(), settings(), report, MessageAuthor.REPORTER, data.get("text"),
-                              private_key)
+                              private_key, attachments=files)
+    except InvalidSubmission as exc:
+        db().rollback()
+        return error_response(400, exc.code, exc.message, field=exc.field)
     except ConversationClosed as exc:
         db().rollback()
         return error_response(409, "conversation_closed", exc.message)
@@ -93,6 +107,7 @@ def write():
         db().rollback()
         return error_response(400, "invalid_text", exc.message, field="text")
     record(db(), "reporter", "message.sent", f"report:{report.id}", message_id=message.id,
-           awaiting_moderation=awaits_moderation(message))
+           awaiting_moderation=awaits_moderation(message), attachments=len(files))
     db().commit()
-    return jsonify({"id": message.id, "awaiting_moderation": awaits_moderation(message)}), 201
+    return jsonify({"id": message.id, "awaiting_moderation": awaits_moderation(message),
+                    "attachments": len(files)}), 201

@@ -15,6 +15,7 @@ Rules (DESIGN.md, role table; issue 6, item 5):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,6 +30,8 @@ from crypto.receipts import normalise_receipt, reporter_keypair
 from delivery.followup_notice import notify_followup
 from delivery.handover import reaches_portal
 from delivery.portal_notice import notify_urgent_later
+from evidence.sandbox import CleanFile
+from evidence.sealing import seal_attachments
 from intake.followup_seeds import open_followup_seeds
 from intake.urgency import flag_if_urgent
 from models import Message, MessageAuthor, Report, ReportStatus, School, utcnow
@@ -106,10 +109,12 @@ def reporter_key(report: Report, receipt_text: str) -> bytes | None:
 
 
 def add_message(session: Session, settings: Settings, report: Report, author: MessageAuthor,
-                raw_text: object, reporter_private: bytes | None = None) -> Message:
+                raw_text: object, reporter_private: bytes | None = None,
+                attachments: Sequence[CleanFile] = ()) -> Message:
     """Seal and store one message (the caller commits and audits). ``reporter_private``:
     the receipt-derived key of a writing reporter, which opens the report's seed list so
-    the follow-up is redacted with the report's names (``intake.followup_seeds``)."""
+    the follow-up is redacted with the report's names (``intake.followup_seeds``).
+    ``attachments``: sanitised files, sealed under the message's own key."""
     text = clean_text(raw_text)
     reason = closed_reason(session, report)
     if reason is not None:
@@ -119,7 +124,9 @@ def add_message(session: Session, settings: Settings, report: Report, author: Me
                       key_for_school=b"", key_for_reporter=b"", school_key_id=school_key.id)
     session.add(message)
     session.flush()  # the id is bound into the ciphertext
-    seal_message(message, text, school_key.public_key, report.reporter_public_key)
+    key = seal_message(message, text, school_key.public_key, report.reporter_public_key)
+    seal_attachments(session, report.id, key, attachments, message_id=message.id)
+    del key
     if author == MessageAuthor.REPORTER:
         if flag_if_urgent(report, text):  # a follow-up can make the report urgent
             notify_urgent_later(session, settings, report)

@@ -95,4 +95,68 @@
     text.addEventListener("input", update);
     update();
   }
+  // Form: attached files listed with previews, each removable, limits checked before sending
+  // (without this the file field works as it is, and the server checks everything again).
+  var files = document.getElementById("attachments");
+  var previews = document.getElementById("attachment-previews");
+  var filesStatus = document.getElementById("attachments-status");
+  var canRebuildFiles = false;
+  try { canRebuildFiles = Boolean(new DataTransfer().files); } catch (e) { canRebuildFiles = false; }
+  if (files && previews && filesStatus && canRebuildFiles && window.URL && URL.createObjectURL) {
+    var chosen = [];
+    var maxFiles = parseInt(files.dataset.maxFiles, 10);
+    var maxBytes = parseInt(files.dataset.maxBytes, 10);
+    var lang = document.documentElement.lang || "cs";
+    var megabytes = function (size) {
+      if (size < 1048576) { return Math.max(1, Math.round(size / 1024)).toLocaleString(lang) + " kB"; }
+      return (size / 1048576).toLocaleString(lang, {maximumFractionDigits: 1}) + " MB";
+    };
+    var sync = function () {
+      var transfer = new DataTransfer();
+      chosen.forEach(function (file) { transfer.items.add(file); });
+      files.files = transfer.files;
+      while (previews.firstChild) { previews.removeChild(previews.firstChild); }
+      chosen.forEach(function (file, index) {
+        var item = document.createElement("li");
+        item.className = "attachment-chosen";
+        if (/^image\/(jpeg|png|webp)$/.test(file.type)) {
+          var image = document.createElement("img");
+          image.alt = "";
+          image.src = URL.createObjectURL(file);
+          image.addEventListener("load", function () { URL.revokeObjectURL(image.src); });
+          item.appendChild(image);
+        }
+        var label = document.createElement("span");
+        label.textContent = file.name + " (" + megabytes(file.size) + ")";
+        item.appendChild(label);
+        var remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "secondary attachment-remove";
+        remove.textContent = previews.dataset.remove;
+        remove.setAttribute("aria-label", previews.dataset.remove + ": " + file.name);
+        remove.addEventListener("click", function () {
+          chosen.splice(index, 1);
+          sync();
+          filesStatus.textContent = previews.dataset.removed.replace("%(name)s", file.name);
+          files.focus();
+        });
+        item.appendChild(remove);
+        previews.appendChild(item);
+      });
+    };
+    files.addEventListener("change", function () {
+      var problems = [];
+      Array.prototype.forEach.call(files.files, function (file) {
+        if (file.size > maxBytes) {
+          problems.push(previews.dataset.tooBig.replace("%(name)s", file.name));
+        } else if (chosen.length >= maxFiles) {
+          problems.push(previews.dataset.tooMany);
+        } else {
+          chosen.push(file);
+        }
+      });
+      sync();
+      filesStatus.textContent = problems.filter(function (p, i) { return problems.indexOf(p) === i; }).join(" ");
+    });
+  }
 })();
