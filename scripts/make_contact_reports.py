@@ -45,33 +45,164 @@ from make_phenomena_reports import _STRIP, _account, _record, write_records
 OUT = Path(__file__).resolve().parent.parent / "tests" / "ner" / "data" / "contact_reports.jsonl"
 
 DIGIT_WORDS = ("nula", "jedna", "dva", "tři", "čtyři", "pět", "šest", "sedm", "osm", "devět")
-FIRST = ["Tereza", "Kuba", "Adéla", "Matyáš", "Nela", "Vojta", "Kristýna", "Šimon", "Bára", "Ondra",
-         "Natálie", "Dominik", "Eliška", "Tadeáš", "Karolína", "Marek"]
-LOGIN_NAMES = [("tereza", "novakova"), ("jakub", "dvorak"), ("adela", "kralova"),
-               ("matyas", "prochazka"), ("nela", "svobodova"), ("vojtech", "cerny"),
-               ("kristyna", "horakova"), ("simon", "marek"), ("barbora", "pokorna"),
-               ("ondrej", "kucera"), ("natalie", "benesova"), ("dominik", "fiala")]
-HANDLE_BASES = ["terka", "kubik", "adelka", "matys", "nelca", "vojtik", "kiki", "simi", "barca",
-                "ondra", "naty", "domca", "eli", "tade", "kaja", "mara", "lucka", "pepik",
-                "zuzik", "filda", "danca", "majda", "honzik", "verca"]
-HANDLE_WORDS = ["official", "real", "fake", "cz", "gaming", "yt", "ttv", "hate", "pro", "tv",
-                "xd", "lol", "queen", "king", "smrdi", "7b", "offic"]
-DOMAINS = ["seznam.cz", "email.cz", "centrum.cz", "gmail.com", "icloud.com", "post.cz",
-           "volny.cz", "outlook.com", "atlas.cz", "zs-lipova.cz", "student.gymkolin.cz",
-           "zsmasarykova.cz", "skola-brno.cz"]
-STREETS = ["Palackého", "Lipová", "Zahradní", "Masarykova", "Husova", "Nádražní", "Školní",
-           "Jiráskova", "Komenského", "Krátká", "Polní", "Luční", "Sadová", "Tyršova",
-           "Smetanova", "Dlouhá", "Na Výsluní", "U Stadionu", "K Lesu", "Pod Hájem", "Na Okraji",
-           "Jana Nerudy", "Boženy Němcové", "28. října", "Za Humny", "V Zahradách"]
-STREETS_LOC = {"Lipová": "Lipové", "Zahradní": "Zahradní", "Masarykova": "Masarykově",
-               "Husova": "Husově", "Nádražní": "Nádražní", "Školní": "Školní",
-               "Jiráskova": "Jiráskově", "Krátká": "Krátké", "Polní": "Polní", "Luční": "Luční",
-               "Sadová": "Sadové", "Tyršova": "Tyršově", "Smetanova": "Smetanově",
-               "Dlouhá": "Dlouhé"}
-SQUARES = ["nám. Míru", "náměstí Svobody", "Nám. Republiky", "tř. Míru", "třída Legií",
-           "nám. T. G. Masaryka"]
-TOWNS = ["Kolín", "Písek", "Brno", "Olomouc", "Kladno", "Tábor", "Jihlava", "Most", "Zlín",
-         "Opava", "Ostrava", "Plzeň"]
+FIRST = [
+    "Tereza",
+    "Kuba",
+    "Adéla",
+    "Matyáš",
+    "Nela",
+    "Vojta",
+    "Kristýna",
+    "Šimon",
+    "Bára",
+    "Ondra",
+    "Natálie",
+    "Dominik",
+    "Eliška",
+    "Tadeáš",
+    "Karolína",
+    "Marek",
+]
+LOGIN_NAMES = [
+    ("tereza", "novakova"),
+    ("jakub", "dvorak"),
+    ("adela", "kralova"),
+    ("matyas", "prochazka"),
+    ("nela", "svobodova"),
+    ("vojtech", "cerny"),
+    ("kristyna", "horakova"),
+    ("simon", "marek"),
+    ("barbora", "pokorna"),
+    ("ondrej", "kucera"),
+    ("natalie", "benesova"),
+    ("dominik", "fiala"),
+]
+HANDLE_BASES = [
+    "terka",
+    "kubik",
+    "adelka",
+    "matys",
+    "nelca",
+    "vojtik",
+    "kiki",
+    "simi",
+    "barca",
+    "ondra",
+    "naty",
+    "domca",
+    "eli",
+    "tade",
+    "kaja",
+    "mara",
+    "lucka",
+    "pepik",
+    "zuzik",
+    "filda",
+    "danca",
+    "majda",
+    "honzik",
+    "verca",
+]
+HANDLE_WORDS = [
+    "official",
+    "real",
+    "fake",
+    "cz",
+    "gaming",
+    "yt",
+    "ttv",
+    "hate",
+    "pro",
+    "tv",
+    "xd",
+    "lol",
+    "queen",
+    "king",
+    "smrdi",
+    "7b",
+    "offic",
+]
+DOMAINS = [
+    "seznam.cz",
+    "email.cz",
+    "centrum.cz",
+    "gmail.com",
+    "icloud.com",
+    "post.cz",
+    "volny.cz",
+    "outlook.com",
+    "atlas.cz",
+    "zs-lipova.cz",
+    "student.gymkolin.cz",
+    "zsmasarykova.cz",
+    "skola-brno.cz",
+]
+STREETS = [
+    "Palackého",
+    "Lipová",
+    "Zahradní",
+    "Masarykova",
+    "Husova",
+    "Nádražní",
+    "Školní",
+    "Jiráskova",
+    "Komenského",
+    "Krátká",
+    "Polní",
+    "Luční",
+    "Sadová",
+    "Tyršova",
+    "Smetanova",
+    "Dlouhá",
+    "Na Výsluní",
+    "U Stadionu",
+    "K Lesu",
+    "Pod Hájem",
+    "Na Okraji",
+    "Jana Nerudy",
+    "Boženy Němcové",
+    "28. října",
+    "Za Humny",
+    "V Zahradách",
+]
+STREETS_LOC = {
+    "Lipová": "Lipové",
+    "Zahradní": "Zahradní",
+    "Masarykova": "Masarykově",
+    "Husova": "Husově",
+    "Nádražní": "Nádražní",
+    "Školní": "Školní",
+    "Jiráskova": "Jiráskově",
+    "Krátká": "Krátké",
+    "Polní": "Polní",
+    "Luční": "Luční",
+    "Sadová": "Sadové",
+    "Tyršova": "Tyršově",
+    "Smetanova": "Smetanově",
+    "Dlouhá": "Dlouhé",
+}
+SQUARES = [
+    "nám. Míru",
+    "náměstí Svobody",
+    "Nám. Republiky",
+    "tř. Míru",
+    "třída Legií",
+    "nám. T. G. Masaryka",
+]
+TOWNS = [
+    "Kolín",
+    "Písek",
+    "Brno",
+    "Olomouc",
+    "Kladno",
+    "Tábor",
+    "Jihlava",
+    "Most",
+    "Zlín",
+    "Opava",
+    "Ostrava",
+    "Plzeň",
+]
 VILLAGES = ["Lhotě", "Lipníku", "Borovanech", "Dolní Lhotě", "Kostelci", "Újezdě"]
 
 
@@ -88,15 +219,31 @@ def _phone(rnd: random.Random) -> str:
     d = _mobile(rnd)
     a, b, c = d[:3], d[3:6], d[6:]
     forms = [
-        f"{a} {b} {c}", f"{a} {b} {c}", d, f"{a}-{b}-{c}", f"{a}.{b}.{c}", f"+420 {a} {b} {c}",
-        f"+420{d}", f"00420 {a} {b} {c}", f"00420{d}", f"420 {a} {b} {c}", f"420{d}",
-        f"(+420) {a} {b} {c}", f"+420 {a} {b[:2]} {b[2]}{c[0]} {c[1:]}",
-        f"{a} {b[:2]} {b[2]}{c[0]} {c[1:]}", f"+420-{a}-{b}-{c}", f"{a} {b}{c}", f"{a}/{b} {c}",
-        f"+420 {a}{b}{c}", f"+420 ({a}) {b} {c}", 
+        f"{a} {b} {c}",
+        f"{a} {b} {c}",
+        d,
+        f"{a}-{b}-{c}",
+        f"{a}.{b}.{c}",
+        f"+420 {a} {b} {c}",
+        f"+420{d}",
+        f"00420 {a} {b} {c}",
+        f"00420{d}",
+        f"420 {a} {b} {c}",
+        f"420{d}",
+        f"(+420) {a} {b} {c}",
+        f"+420 {a} {b[:2]} {b[2]}{c[0]} {c[1:]}",
+        f"{a} {b[:2]} {b[2]}{c[0]} {c[1:]}",
+        f"+420-{a}-{b}-{c}",
+        f"{a} {b}{c}",
+        f"{a}/{b} {c}",
+        f"+420 {a}{b}{c}",
+        f"+420 ({a}) {b} {c}",
         f"+421 9{_digits(rnd, 2)} {_digits(rnd, 3)} {_digits(rnd, 3)}",
         f"+380 {rnd.choice(['67', '97', '50'])} {_digits(rnd, 3)} {_digits(rnd, 2)} "
         f"{_digits(rnd, 2)}",
-        f"{a} {b} {c}".replace(" ", "  "), f"{a}_{b}_{c}", f"+420.{a}.{b}.{c}",
+        f"{a} {b} {c}".replace(" ", "  "),
+        f"{a}_{b}_{c}",
+        f"+420.{a}.{b}.{c}",
     ]
     return rnd.choice(forms)
 
@@ -105,41 +252,73 @@ def _phone_words(rnd: random.Random) -> str:
     """A number partly or wholly in words: children do it to slip past filters."""
     d = _mobile(rnd)
     words = [DIGIT_WORDS[int(x)] for x in d]
-    return rnd.choice([
-        " ".join(words),
-        f"{' '.join(words[:3])} {d[3:6]} {d[6:]}",
-        f"{d[:3]} {' '.join(words[3:6])} {d[6:]}",
-        f"{d[:3]} {d[3:6]} {' '.join(words[6:])}",
-        "-".join(words),
-    ])
+    return rnd.choice(
+        [
+            " ".join(words),
+            f"{' '.join(words[:3])} {d[3:6]} {d[6:]}",
+            f"{d[:3]} {' '.join(words[3:6])} {d[6:]}",
+            f"{d[:3]} {d[3:6]} {' '.join(words[6:])}",
+            "-".join(words),
+        ]
+    )
 
 
 def _email(rnd: random.Random) -> str:
     first, last = rnd.choice(LOGIN_NAMES)
-    local = rnd.choice([f"{first}.{last}", f"{first}{last}{rnd.randint(1, 99)}",
-                        f"{rnd.choice(HANDLE_BASES)}{rnd.randint(2008, 2014)}", f"{first[0]}.{last}",
-                        f"{last}.{first}", f"{rnd.choice(HANDLE_BASES)}_{rnd.choice(HANDLE_WORDS)}"])
+    local = rnd.choice(
+        [
+            f"{first}.{last}",
+            f"{first}{last}{rnd.randint(1, 99)}",
+            f"{rnd.choice(HANDLE_BASES)}{rnd.randint(2008, 2014)}",
+            f"{first[0]}.{last}",
+            f"{last}.{first}",
+            f"{rnd.choice(HANDLE_BASES)}_{rnd.choice(HANDLE_WORDS)}",
+        ]
+    )
     dom = rnd.choice(DOMAINS)
     name, tld = dom.rsplit(".", 1)
-    forms = [f"{local}@{dom}", f"{local}@{dom}", f"{local} @ {dom}", f"{local}@ {dom}",
-             f"{local} @{dom}", f"{local}@{dom}".upper(), f"{local.capitalize()}@{dom}",
-             f"{local} zavináč {dom}", f"{local} zavinac {name} tecka {tld}",
-             f"{local}(at){dom}", f"{local} at {dom}", f"{local}[zavináč]{dom}",
-             f"{local} (zavináč) {name} (tečka) {tld}", f"{local}@{name} . {tld}",
-             f"{local}@{name},{tld}"]
+    forms = [
+        f"{local}@{dom}",
+        f"{local}@{dom}",
+        f"{local} @ {dom}",
+        f"{local}@ {dom}",
+        f"{local} @{dom}",
+        f"{local}@{dom}".upper(),
+        f"{local.capitalize()}@{dom}",
+        f"{local} zavináč {dom}",
+        f"{local} zavinac {name} tecka {tld}",
+        f"{local}(at){dom}",
+        f"{local} at {dom}",
+        f"{local}[zavináč]{dom}",
+        f"{local} (zavináč) {name} (tečka) {tld}",
+        f"{local}@{name} . {tld}",
+        f"{local}@{name},{tld}",
+    ]
     return rnd.choice(forms)
 
 
 def _handle(rnd: random.Random) -> str:
     base = rnd.choice(HANDLE_BASES)
     first, last = rnd.choice(LOGIN_NAMES)
-    return rnd.choice([
-        f"{base}_{rnd.choice(HANDLE_WORDS)}", f"{base}.{last[:1]}", f"{base}{rnd.randint(2008, 2014)}",
-        f"xX_{base}_Xx", f"{first}.{last}", f"{base}.{rnd.choice(HANDLE_WORDS)}_",
-        f"_{base}_", f"{base}__", f"the.real.{base}", f"{base.capitalize()}Pro{rnd.randint(10, 99)}",
-        f"{base}{last}", f"{base}.{last}.{rnd.randint(1, 12)}", f"{last}_{base}",
-        f"{base.capitalize()}{rnd.choice(['CZ', 'YT', 'GG'])}", f"{base}_{rnd.randint(1, 999)}",
-    ])
+    return rnd.choice(
+        [
+            f"{base}_{rnd.choice(HANDLE_WORDS)}",
+            f"{base}.{last[:1]}",
+            f"{base}{rnd.randint(2008, 2014)}",
+            f"xX_{base}_Xx",
+            f"{first}.{last}",
+            f"{base}.{rnd.choice(HANDLE_WORDS)}_",
+            f"_{base}_",
+            f"{base}__",
+            f"the.real.{base}",
+            f"{base.capitalize()}Pro{rnd.randint(10, 99)}",
+            f"{base}{last}",
+            f"{base}.{last}.{rnd.randint(1, 12)}",
+            f"{last}_{base}",
+            f"{base.capitalize()}{rnd.choice(['CZ', 'YT', 'GG'])}",
+            f"{base}_{rnd.randint(1, 999)}",
+        ]
+    )
 
 
 def _discord_tag(rnd: random.Random) -> str:
@@ -148,37 +327,72 @@ def _discord_tag(rnd: random.Random) -> str:
 
 def _link(rnd: random.Random) -> str:
     h = _handle(rnd)
-    inv = "".join(rnd.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-                  for _ in range(rnd.choice([7, 8, 10])))
-    return rnd.choice([
-        f"instagram.com/{h}", f"https://www.instagram.com/{h}/", f"https://instagram.com/{h}?igsh={inv}",
-        f"www.instagram.com/{h}", f"tiktok.com/@{h}", f"https://www.tiktok.com/@{h}/video/73{_digits(rnd, 17)}",
-        f"vm.tiktok.com/ZM{inv}/", f"discord.gg/{inv}", f"https://discord.gg/{inv}",
-        f"wa.me/420{_mobile(rnd)}", f"https://chat.whatsapp.com/{inv}{inv}", f"youtube.com/@{h}",
-        f"https://m.facebook.com/profile.php?id=1000{_digits(rnd, 11)}", f"facebook.com/{h}",
-        f"t.me/{h}", f"snapchat.com/add/{h}", f"steamcommunity.com/id/{h}",
-        f"https://www.roblox.com/users/{_digits(rnd, 9)}/profile", f"twitch.tv/{h}",
-    ])
+    inv = "".join(
+        rnd.choice("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        for _ in range(rnd.choice([7, 8, 10]))
+    )
+    return rnd.choice(
+        [
+            f"instagram.com/{h}",
+            f"https://www.instagram.com/{h}/",
+            f"https://instagram.com/{h}?igsh={inv}",
+            f"www.instagram.com/{h}",
+            f"tiktok.com/@{h}",
+            f"https://www.tiktok.com/@{h}/video/73{_digits(rnd, 17)}",
+            f"vm.tiktok.com/ZM{inv}/",
+            f"discord.gg/{inv}",
+            f"https://discord.gg/{inv}",
+            f"wa.me/420{_mobile(rnd)}",
+            f"https://chat.whatsapp.com/{inv}{inv}",
+            f"youtube.com/@{h}",
+            f"https://m.facebook.com/profile.php?id=1000{_digits(rnd, 11)}",
+            f"facebook.com/{h}",
+            f"t.me/{h}",
+            f"snapchat.com/add/{h}",
+            f"steamcommunity.com/id/{h}",
+            f"https://www.roblox.com/users/{_digits(rnd, 9)}/profile",
+            f"twitch.tv/{h}",
+        ]
+    )
 
 
 def _login(rnd: random.Random) -> str:
     first, last = rnd.choice(LOGIN_NAMES)
-    return rnd.choice([f"{first}.{last}", f"{last}{first[:2]}", f"{last}.{first[0]}",
-                       f"{last}{rnd.randint(10, 99)}", f"{first[0]}{last}{rnd.randint(1, 9)}",
-                       f"zak.{last}{rnd.randint(1, 9)}"])
+    return rnd.choice(
+        [
+            f"{first}.{last}",
+            f"{last}{first[:2]}",
+            f"{last}.{first[0]}",
+            f"{last}{rnd.randint(10, 99)}",
+            f"{first[0]}{last}{rnd.randint(1, 9)}",
+            f"zak.{last}{rnd.randint(1, 9)}",
+        ]
+    )
 
 
 def _password(rnd: random.Random) -> str:
     base = rnd.choice(HANDLE_BASES + [f for f, _ in LOGIN_NAMES])
-    return rnd.choice([f"{base}{rnd.randint(2008, 2014)}", f"{base.capitalize()}{rnd.randint(1, 999)}!",
-                       f"{base}123", f"Heslo{rnd.randint(10, 99)}", f"{base}_{rnd.randint(1, 99)}",
-                       f"{base.upper()}{rnd.randint(1, 9)}{rnd.choice('!?*#')}", f"{base}{base}"])
+    return rnd.choice(
+        [
+            f"{base}{rnd.randint(2008, 2014)}",
+            f"{base.capitalize()}{rnd.randint(1, 999)}!",
+            f"{base}123",
+            f"Heslo{rnd.randint(10, 99)}",
+            f"{base}_{rnd.randint(1, 99)}",
+            f"{base.upper()}{rnd.randint(1, 9)}{rnd.choice('!?*#')}",
+            f"{base}{base}",
+        ]
+    )
 
 
 def _birth(rnd: random.Random) -> str:
     """A checksum-valid birth number of a child born 2008–2015, in one of its written forms."""
     while True:
-        yy, mm, dd = rnd.randint(8, 15), rnd.randint(1, 12) + rnd.choice([0, 50]), rnd.randint(1, 28)
+        yy, mm, dd = (
+            rnd.randint(8, 15),
+            rnd.randint(1, 12) + rnd.choice([0, 50]),
+            rnd.randint(1, 28),
+        )
         head = f"{yy:02d}{mm:02d}{dd:02d}"
         suffix = rnd.randint(0, 999)
         for last in range(10):
@@ -187,44 +401,73 @@ def _birth(rnd: random.Random) -> str:
                 break
         else:
             continue
-        return rnd.choice([f"{d[:6]}/{d[6:]}", d, f"{d[:6]} / {d[6:]}", f"{d[:6]} {d[6:]}",
-                           f"{d[:6]}/{d[6:]}", f"{d[:6]}-{d[6:]}"])
+        return rnd.choice(
+            [
+                f"{d[:6]}/{d[6:]}",
+                d,
+                f"{d[:6]} / {d[6:]}",
+                f"{d[:6]} {d[6:]}",
+                f"{d[:6]}/{d[6:]}",
+                f"{d[:6]}-{d[6:]}",
+            ]
+        )
 
 
 def _isic(rnd: random.Random) -> str:
     d = _digits(rnd, 9)
-    return rnd.choice([f"S 420 {d[:3]} {d[3:6]} {d[6:]} {rnd.choice('ABCDEFGH')}",
-                       f"S420{d}{rnd.choice('ABCDEFGH')}", f"S420 {d[:3]} {d[3:6]} {d[6:]} "
-                       f"{rnd.choice('ABCDEFGH')}", f"S 420{d} {rnd.choice('ABCDEFGH')}"])
+    return rnd.choice(
+        [
+            f"S 420 {d[:3]} {d[3:6]} {d[6:]} {rnd.choice('ABCDEFGH')}",
+            f"S420{d}{rnd.choice('ABCDEFGH')}",
+            f"S420 {d[:3]} {d[3:6]} {d[6:]} {rnd.choice('ABCDEFGH')}",
+            f"S 420{d} {rnd.choice('ABCDEFGH')}",
+        ]
+    )
 
 
 def _bank(rnd: random.Random) -> str:
     acc = _account(rnd)
     num, bank = acc.split("/")
     iban = f"CZ{rnd.randint(10, 99)} {bank} {_digits(rnd, 4)} {_digits(rnd, 4)} {_digits(rnd, 4)} {_digits(rnd, 4)}"
-    return rnd.choice([acc, acc, f"{num} / {bank}", f"19-{acc}", f"{num}/ {bank}", iban,
-                       iban.replace(" ", "")])
+    return rnd.choice(
+        [acc, acc, f"{num} / {bank}", f"19-{acc}", f"{num}/ {bank}", iban, iban.replace(" ", "")]
+    )
 
 
 def _plate(rnd: random.Random) -> str:
     region = rnd.choice("ABCEHJKLMPSTUZ")
-    p = rnd.choice([f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)} {_digits(rnd, 4)}",
-                    f"{rnd.randint(1, 9)}{region}{rnd.choice('ABCDEFHJKLMNPRSTUVXYZ')} {_digits(rnd, 4)}",
-                    f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)}{_digits(rnd, 4)}",
-                    f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)}-{_digits(rnd, 4)}",
-                    f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)} {_digits(rnd, 2)} {_digits(rnd, 2)}"])
+    p = rnd.choice(
+        [
+            f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)} {_digits(rnd, 4)}",
+            f"{rnd.randint(1, 9)}{region}{rnd.choice('ABCDEFHJKLMNPRSTUVXYZ')} {_digits(rnd, 4)}",
+            f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)}{_digits(rnd, 4)}",
+            f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)}-{_digits(rnd, 4)}",
+            f"{rnd.randint(1, 9)}{region}{rnd.randint(0, 9)} {_digits(rnd, 2)} {_digits(rnd, 2)}",
+        ]
+    )
     return p
 
 
 def _ip(rnd: random.Random) -> str:
-    return rnd.choice([f"192.168.{rnd.randint(0, 5)}.{rnd.randint(2, 254)}",
-                       f"{rnd.randint(31, 220)}.{rnd.randint(0, 255)}.{rnd.randint(0, 255)}."
-                       f"{rnd.randint(1, 254)}", f"10.0.{rnd.randint(0, 20)}.{rnd.randint(2, 254)}"])
+    return rnd.choice(
+        [
+            f"192.168.{rnd.randint(0, 5)}.{rnd.randint(2, 254)}",
+            f"{rnd.randint(31, 220)}.{rnd.randint(0, 255)}.{rnd.randint(0, 255)}."
+            f"{rnd.randint(1, 254)}",
+            f"10.0.{rnd.randint(0, 20)}.{rnd.randint(2, 254)}",
+        ]
+    )
 
 
 def _street(rnd: random.Random) -> str:
-    num = rnd.choice([str(rnd.randint(1, 60)), str(rnd.randint(100, 2500)),
-                      f"{rnd.randint(100, 2500)}/{rnd.randint(1, 40)}", f"{rnd.randint(1, 60)}a"])
+    num = rnd.choice(
+        [
+            str(rnd.randint(1, 60)),
+            str(rnd.randint(100, 2500)),
+            f"{rnd.randint(100, 2500)}/{rnd.randint(1, 40)}",
+            f"{rnd.randint(1, 60)}a",
+        ]
+    )
     return f"{rnd.choice(STREETS + SQUARES)} {num}"
 
 
@@ -234,8 +477,14 @@ def _street_loc(rnd: random.Random) -> str:
 
 
 def _cp(rnd: random.Random) -> str:
-    return rnd.choice([f"č.p. {rnd.randint(1, 300)}", f"č. p. {rnd.randint(1, 300)}",
-                       f"čp. {rnd.randint(1, 300)}", f"číslo popisné {rnd.randint(1, 300)}"])
+    return rnd.choice(
+        [
+            f"č.p. {rnd.randint(1, 300)}",
+            f"č. p. {rnd.randint(1, 300)}",
+            f"čp. {rnd.randint(1, 300)}",
+            f"číslo popisné {rnd.randint(1, 300)}",
+        ]
+    )
 
 
 def _village(rnd: random.Random) -> str:
@@ -244,124 +493,259 @@ def _village(rnd: random.Random) -> str:
 
 
 def _idcard(rnd: random.Random) -> str:
-    return rnd.choice([_digits(rnd, 9), f"{rnd.randint(10, 99)}{_digits(rnd, 6)}",
-                       f"{_digits(rnd, 3)} {_digits(rnd, 3)} {_digits(rnd, 3)}"])
+    return rnd.choice(
+        [
+            _digits(rnd, 9),
+            f"{rnd.randint(10, 99)}{_digits(rnd, 6)}",
+            f"{_digits(rnd, 3)} {_digits(rnd, 3)} {_digits(rnd, 3)}",
+        ]
+    )
 
 
 def _pupil_no(rnd: random.Random) -> str:
-    return rnd.choice([_digits(rnd, 6), f"{rnd.randint(2019, 2024)}/{_digits(rnd, 4)}",
-                       f"{_digits(rnd, 10)}", f"Z{_digits(rnd, 5)}", f"{_digits(rnd, 4)}"])
+    return rnd.choice(
+        [
+            _digits(rnd, 6),
+            f"{rnd.randint(2019, 2024)}/{_digits(rnd, 4)}",
+            f"{_digits(rnd, 10)}",
+            f"Z{_digits(rnd, 5)}",
+            f"{_digits(rnd, 4)}",
+        ]
+    )
 
 
 #: slot → (value maker, label); a ``{name}`` slot is a PERSON
 SLOTS: dict[str, tuple[Callable[[random.Random], str], str]] = {
-    "phone": (_phone, "CONTACT"), "phonew": (_phone_words, "CONTACT"),
-    "email": (_email, "CONTACT"), "handle": (_handle, "CONTACT"), "tag": (_discord_tag, "CONTACT"),
-    "link": (_link, "CONTACT"), "login": (_login, "CONTACT"), "pw": (_password, "ID"),
-    "birth": (_birth, "ID"), "isic": (_isic, "ID"), "bank": (_bank, "ID"), "plate": (_plate, "ID"),
-    "ip": (_ip, "ID"), "street": (_street, "ID"), "streetloc": (_street_loc, "ID"), "village": (_village, "ID"),
-    "idcard": (_idcard, "ID"), "pupil": (_pupil_no, "ID"),
+    "phone": (_phone, "CONTACT"),
+    "phonew": (_phone_words, "CONTACT"),
+    "email": (_email, "CONTACT"),
+    "handle": (_handle, "CONTACT"),
+    "tag": (_discord_tag, "CONTACT"),
+    "link": (_link, "CONTACT"),
+    "login": (_login, "CONTACT"),
+    "pw": (_password, "ID"),
+    "birth": (_birth, "ID"),
+    "isic": (_isic, "ID"),
+    "bank": (_bank, "ID"),
+    "plate": (_plate, "ID"),
+    "ip": (_ip, "ID"),
+    "street": (_street, "ID"),
+    "streetloc": (_street_loc, "ID"),
+    "village": (_village, "ID"),
+    "idcard": (_idcard, "ID"),
+    "pupil": (_pupil_no, "ID"),
     "name": (lambda r: r.choice(FIRST), "PERSON"),
     "uid": (lambda r: _digits(r, r.choice([9, 17, 18])), "CONTACT"),
 }
 
 TEMPLATES: dict[str, list[str]] = {
     "phone": [
-        "moje číslo je {phone} ale nikomu ho nedávejte", "{name} dala moje číslo {phone} do skupiny",
-        "volal mi z čísla {phone} a vyhrožoval že mě zmlátí", "tel. {phone}",
-        "Prosím o zavolání, tel: {phone}, nejlépe po 16. hodině.", "mobil: {phone}",
-        "píše mi nějaký {phone} a nevim kdo to je", "jeho číslo je {phone} kdyby to někdo chtěl",
-        "volal z {phone} asi 20x za noc", "Kontakt na mě: {phone}",
-        "sms mi chodí z {phone} furt dokola", "napsal mi na whatsapp z {phone} že mě najde",
-        "S pozdravem, {name}, {phone}", "na {phone} mi volaj cizí lidi protože to dali na net",
-        "dal moje číslo ({phone}) na instáč", "t.č. {phone}", "tel.č.: {phone}",
-        "Můj telefon: {phone}.", "číslo mámy je {phone} volejte prosím jen odpoledne",
-        "v 23:10 mi volal {phone} a jen dýchal", "ozvěte se mi na {phone} nebo na {email}",
-        "jeho mobil {phone}", "mam od nej zpravy z {phone} a z {phone}",
-        "Napište mi prosím SMS na číslo {phone}.", "whatsapp {phone}",
+        "moje číslo je {phone} ale nikomu ho nedávejte",
+        "{name} dala moje číslo {phone} do skupiny",
+        "volal mi z čísla {phone} a vyhrožoval že mě zmlátí",
+        "tel. {phone}",
+        "Prosím o zavolání, tel: {phone}, nejlépe po 16. hodině.",
+        "mobil: {phone}",
+        "píše mi nějaký {phone} a nevim kdo to je",
+        "jeho číslo je {phone} kdyby to někdo chtěl",
+        "volal z {phone} asi 20x za noc",
+        "Kontakt na mě: {phone}",
+        "sms mi chodí z {phone} furt dokola",
+        "napsal mi na whatsapp z {phone} že mě najde",
+        "S pozdravem, {name}, {phone}",
+        "na {phone} mi volaj cizí lidi protože to dali na net",
+        "dal moje číslo ({phone}) na instáč",
+        "t.č. {phone}",
+        "tel.č.: {phone}",
+        "Můj telefon: {phone}.",
+        "číslo mámy je {phone} volejte prosím jen odpoledne",
+        "v 23:10 mi volal {phone} a jen dýchal",
+        "ozvěte se mi na {phone} nebo na {email}",
+        "jeho mobil {phone}",
+        "mam od nej zpravy z {phone} a z {phone}",
+        "Napište mi prosím SMS na číslo {phone}.",
+        "whatsapp {phone}",
         "volal mi ze skrytýho a pak z {phone}",
     ],
     "phonew": [
-        "moje cislo je {phonew} ale neposilejte ho dal", "volal mi z {phonew} furt dokola",
-        "napsal do skupiny muj mobil {phonew} at mi vsichni volaj", "jeho číslo: {phonew}",
+        "moje cislo je {phonew} ale neposilejte ho dal",
+        "volal mi z {phonew} furt dokola",
+        "napsal do skupiny muj mobil {phonew} at mi vsichni volaj",
+        "jeho číslo: {phonew}",
         "pis mi na {phonew}",
     ],
     "email": [
-        "píše mi z mailu {email} hnusný věci", "můj mail je {email}", "e-mail: {email}",
-        "Odpověď prosím na {email}.", "poslali to z adresy {email}", "S pozdravem {name}, {email}",
-        "založili na mě účet s mailem {email}", "{name} má mail {email}",
-        "napiště mi na {email} nebo {email}", "Kontaktní e-mail: {email}, tel. {phone}",
-        "psal mi z {email} že ví kde bydlím", "mejl ma {email}",
+        "píše mi z mailu {email} hnusný věci",
+        "můj mail je {email}",
+        "e-mail: {email}",
+        "Odpověď prosím na {email}.",
+        "poslali to z adresy {email}",
+        "S pozdravem {name}, {email}",
+        "založili na mě účet s mailem {email}",
+        "{name} má mail {email}",
+        "napiště mi na {email} nebo {email}",
+        "Kontaktní e-mail: {email}, tel. {phone}",
+        "psal mi z {email} že ví kde bydlím",
+        "mejl ma {email}",
     ],
     "handle": [
-        "má fake účet @{handle} a tam dává moje fotky", "ig: {handle}", "na instáči je {handle}",
-        "jeho insta je {handle}", "na instáči jako @{handle}", "její instáč: {handle}",
-        "snap: {handle}", "sc: {handle}", "na snapu má {handle}", "tiktok @{handle}",
-        "na tiktoku jako {handle}", "tt: {handle}", "dc: {handle}", "na dc je {handle}",
-        "discord: {tag}", "na discordu je jako {tag}", "roblox: {handle}",
-        "v robloxu má nick {handle}", "ve fortnitu je {handle} a furt mě zabíjí",
-        "fortnite nick: {handle}", "na steamu je {handle}", "steam: {handle}",
-        "má yt kanál @{handle}", "yt: {handle}", "na twitchi streamuje jako {handle}",
-        "telegram @{handle}", "pod nickem {handle} mi píše v minecraftu",
-        "přezdívka {handle}", "účet „{handle}“ to celé dělá", "ten účet se jmenuje {handle}",
-        "insta {handle} a snap {handle}", "komentuje to @{handle} a @{handle}",
-        "jeho discord id je {uid}", "na ig ma {handle}", "instagram: @{handle}",
-        "píše mi {handle} na instagramu", "sleduje mě {handle} na tiktoku",
-        "jeho acc je {handle}", "ig @{handle}", "dc {tag}", "discord {handle}",
+        "má fake účet @{handle} a tam dává moje fotky",
+        "ig: {handle}",
+        "na instáči je {handle}",
+        "jeho insta je {handle}",
+        "na instáči jako @{handle}",
+        "její instáč: {handle}",
+        "snap: {handle}",
+        "sc: {handle}",
+        "na snapu má {handle}",
+        "tiktok @{handle}",
+        "na tiktoku jako {handle}",
+        "tt: {handle}",
+        "dc: {handle}",
+        "na dc je {handle}",
+        "discord: {tag}",
+        "na discordu je jako {tag}",
+        "roblox: {handle}",
+        "v robloxu má nick {handle}",
+        "ve fortnitu je {handle} a furt mě zabíjí",
+        "fortnite nick: {handle}",
+        "na steamu je {handle}",
+        "steam: {handle}",
+        "má yt kanál @{handle}",
+        "yt: {handle}",
+        "na twitchi streamuje jako {handle}",
+        "telegram @{handle}",
+        "pod nickem {handle} mi píše v minecraftu",
+        "přezdívka {handle}",
+        "účet „{handle}“ to celé dělá",
+        "ten účet se jmenuje {handle}",
+        "insta {handle} a snap {handle}",
+        "komentuje to @{handle} a @{handle}",
+        "jeho discord id je {uid}",
+        "na ig ma {handle}",
+        "instagram: @{handle}",
+        "píše mi {handle} na instagramu",
+        "sleduje mě {handle} na tiktoku",
+        "jeho acc je {handle}",
+        "ig @{handle}",
+        "dc {tag}",
+        "discord {handle}",
     ],
     "link": [
-        "tady je jeho profil {link}", "dal to na {link} a všichni to sdílí", "odkaz: {link}",
-        "pozvánka do skupiny {link} kde mě pomlouvají", "ten účet je {link}",
-        "poslali mi link {link}", "video je tady {link} prosím smažte to",
-        "Profil, ze kterého zprávy chodí: {link}.", "skupina na whatsappu {link}",
+        "tady je jeho profil {link}",
+        "dal to na {link} a všichni to sdílí",
+        "odkaz: {link}",
+        "pozvánka do skupiny {link} kde mě pomlouvají",
+        "ten účet je {link}",
+        "poslali mi link {link}",
+        "video je tady {link} prosím smažte to",
+        "Profil, ze kterého zprávy chodí: {link}.",
+        "skupina na whatsappu {link}",
     ],
     "login": [
-        "zná můj login do bakalářů {login} a heslo {pw}", "přihlásil se za mě jako {login}",
-        "login: {login} heslo: {pw}", "moje heslo je {pw} a on ho zná",
-        "přihlašovací jméno {login}", "na školním počítači byl přihlášený {login}",
-        "heslo do bakalářů má {pw}", "jeho heslo: {pw}", "uživatelské jméno: {login}",
-        "do teams se přihlásil pod {login} a psal tam za mě", "napsal mi heslo {pw} do chatu",
+        "zná můj login do bakalářů {login} a heslo {pw}",
+        "přihlásil se za mě jako {login}",
+        "login: {login} heslo: {pw}",
+        "moje heslo je {pw} a on ho zná",
+        "přihlašovací jméno {login}",
+        "na školním počítači byl přihlášený {login}",
+        "heslo do bakalářů má {pw}",
+        "jeho heslo: {pw}",
+        "uživatelské jméno: {login}",
+        "do teams se přihlásil pod {login} a psal tam za mě",
+        "napsal mi heslo {pw} do chatu",
         "školní účet {login} mi někdo ukradl",
     ],
     "address": [
-        "bydlí na {streetloc} a čeká tam na mě", "vím kde bydlíš, {street}", "adresa: {street}, {town}",
-        "Bydlíme na adrese {street}, {psc} {town}.", "bydlí v ulici {street}",
-        "poslali mi fotku našeho domu na {street}", "ul. {street}, {town}", "bydli na {streetloc}",
-        "Trvalé bydliště: {street}, {psc} {town}", "dal na net moji adresu {street}",
-        "bydlíme v {village}", "bydlí hned vedle nás na {streetloc}",
-        "napsal do skupiny kde bydlím {street}", "čeká na mě před domem {street}",
-        "S pozdravem {name}, {street}, {town}", "jeho adresa je {street}",
+        "bydlí na {streetloc} a čeká tam na mě",
+        "vím kde bydlíš, {street}",
+        "adresa: {street}, {town}",
+        "Bydlíme na adrese {street}, {psc} {town}.",
+        "bydlí v ulici {street}",
+        "poslali mi fotku našeho domu na {street}",
+        "ul. {street}, {town}",
+        "bydli na {streetloc}",
+        "Trvalé bydliště: {street}, {psc} {town}",
+        "dal na net moji adresu {street}",
+        "bydlíme v {village}",
+        "bydlí hned vedle nás na {streetloc}",
+        "napsal do skupiny kde bydlím {street}",
+        "čeká na mě před domem {street}",
+        "S pozdravem {name}, {street}, {town}",
+        "jeho adresa je {street}",
     ],
     "idnum": [
-        "rodné číslo {birth}", "RČ: {birth}", "vyfotil mi kartičku pojišťovny s rodným číslem {birth}",
-        "rč {birth}", "ISIC {isic}", "číslo isic karty {isic}", "ukradl mi ISIC kartu {isic}",
-        "pošli prachy na účet {bank} jinak tě zbiju", "číslo účtu: {bank}", "Číslo účtu {bank}",
-        "SPZ {plate}", "jezdí autem {plate} a čeká před školou", "poznávačka {plate}",
-        "jeho IP je {ip}", "ip adresa {ip}", "zjistil mou IP {ip} a vyhrožuje",
-        "číslo občanky {idcard}", "OP č. {idcard}", "číslo pasu {idcard}",
-        "číslo žáka {pupil}", "evidenční číslo žáka {pupil}", "kartička do jídelny č. {pupil}",
-        "má moje rodný číslo {birth} a číslo účtu {bank}", "stříbrná oktávka, spz {plate}",
-        "RZ {plate}", "čip do jídelny {pupil}",
+        "rodné číslo {birth}",
+        "RČ: {birth}",
+        "vyfotil mi kartičku pojišťovny s rodným číslem {birth}",
+        "rč {birth}",
+        "ISIC {isic}",
+        "číslo isic karty {isic}",
+        "ukradl mi ISIC kartu {isic}",
+        "pošli prachy na účet {bank} jinak tě zbiju",
+        "číslo účtu: {bank}",
+        "Číslo účtu {bank}",
+        "SPZ {plate}",
+        "jezdí autem {plate} a čeká před školou",
+        "poznávačka {plate}",
+        "jeho IP je {ip}",
+        "ip adresa {ip}",
+        "zjistil mou IP {ip} a vyhrožuje",
+        "číslo občanky {idcard}",
+        "OP č. {idcard}",
+        "číslo pasu {idcard}",
+        "číslo žáka {pupil}",
+        "evidenční číslo žáka {pupil}",
+        "kartička do jídelny č. {pupil}",
+        "má moje rodný číslo {birth} a číslo účtu {bank}",
+        "stříbrná oktávka, spz {plate}",
+        "RZ {plate}",
+        "čip do jídelny {pupil}",
     ],
 }
 
 NEGATIVES = [
-    "sraz je v {h}:{m} u školy", "v {h}.{m} mě čekali za tělocvičnou", "stalo se to {d}. {mo}. 2024",
-    "dne {d}.{mo}.2025 v {h}:{m}", "ukradl mi {k} Kč ze šatny", "chce po mně {k}0 korun",
-    "stálo to 1 {k}0 Kč", "ve třídě je nás {c}", "úkol je na straně {p}", "str. {p}–{p2}",
-    "prohráli jsme {s}:{s2} a pak mě zbili", "dostal jsem pětku a průměr mám 2,{s}",
-    "bylo to v učebně {room}", "v kabinetu č. {room}", "narodil se v roce 20{yy}",
-    "jezdí autobusem číslo {room}", "video má {k} 000 zhlédnutí", "má {k}00 followerů",
-    "linka bezpečí 116 111 mi poradila ať to napíšu sem", "volali jsme 155 a 158",
-    "šikanujou mě od září 2023, už {c} měsíců", "školní rok 2024/2025", "je mu {c} let",
-    "bydlí asi {c} minut od školy", "bydlí na vesnici {c} km od nás", "bydlí ve {fl}. patře",
-    "na instáči dala fotku a všichni se smáli", "na discordu nám psal každý den",
-    "na tiktoku je o mně video", "v robloxu hrajeme adopt me", "snap mi smazala",
-    "hodnocení 1 až 5, dala jsem mu 1", "zaplatili jsme {k}0,- Kč za výlet",
-    "v 7:45 jsem přišel do školy a oni tam byli", "do {d}. {mo}. to musí přestat",
-    "ztratil jsem {s} body ze {s2}0", "vyhrál {c} 000 V-bucks",
-    "hráli jsme {s}x za sebou a on vždycky prohrál", "tep měl 1{c}0",
-    "zápis z {d}. {mo}. 2024, čj. {k}/2024", "bus jede v 15:{m} a 16:{m}",
+    "sraz je v {h}:{m} u školy",
+    "v {h}.{m} mě čekali za tělocvičnou",
+    "stalo se to {d}. {mo}. 2024",
+    "dne {d}.{mo}.2025 v {h}:{m}",
+    "ukradl mi {k} Kč ze šatny",
+    "chce po mně {k}0 korun",
+    "stálo to 1 {k}0 Kč",
+    "ve třídě je nás {c}",
+    "úkol je na straně {p}",
+    "str. {p}–{p2}",
+    "prohráli jsme {s}:{s2} a pak mě zbili",
+    "dostal jsem pětku a průměr mám 2,{s}",
+    "bylo to v učebně {room}",
+    "v kabinetu č. {room}",
+    "narodil se v roce 20{yy}",
+    "jezdí autobusem číslo {room}",
+    "video má {k} 000 zhlédnutí",
+    "má {k}00 followerů",
+    "linka bezpečí 116 111 mi poradila ať to napíšu sem",
+    "volali jsme 155 a 158",
+    "šikanujou mě od září 2023, už {c} měsíců",
+    "školní rok 2024/2025",
+    "je mu {c} let",
+    "bydlí asi {c} minut od školy",
+    "bydlí na vesnici {c} km od nás",
+    "bydlí ve {fl}. patře",
+    "na instáči dala fotku a všichni se smáli",
+    "na discordu nám psal každý den",
+    "na tiktoku je o mně video",
+    "v robloxu hrajeme adopt me",
+    "snap mi smazala",
+    "hodnocení 1 až 5, dala jsem mu 1",
+    "zaplatili jsme {k}0,- Kč za výlet",
+    "v 7:45 jsem přišel do školy a oni tam byli",
+    "do {d}. {mo}. to musí přestat",
+    "ztratil jsem {s} body ze {s2}0",
+    "vyhrál {c} 000 V-bucks",
+    "hráli jsme {s}x za sebou a on vždycky prohrál",
+    "tep měl 1{c}0",
+    "zápis z {d}. {mo}. 2024, čj. {k}/2024",
+    "bus jede v 15:{m} a 16:{m}",
 ]
 
 
@@ -393,11 +777,23 @@ def _fill(template: str, rnd: random.Random) -> tuple[str, list[dict]]:
 
 def _number(slot: str, rnd: random.Random) -> str:
     """Numbers of the negative templates: times, days, prices, sizes, pages, scores, rooms."""
-    return str({"h": rnd.randint(7, 22), "m": f"{rnd.randint(0, 59):02d}", "d": rnd.randint(1, 28),
-                "mo": rnd.randint(1, 12), "k": rnd.randint(2, 99), "c": rnd.randint(12, 32),
-                "p": rnd.randint(5, 180), "p2": rnd.randint(181, 240), "s": rnd.randint(0, 9),
-                "s2": rnd.randint(0, 9), "room": rnd.randint(101, 330),
-                "yy": f"{rnd.randint(8, 15):02d}", "fl": rnd.randint(1, 9)}[slot])
+    return str(
+        {
+            "h": rnd.randint(7, 22),
+            "m": f"{rnd.randint(0, 59):02d}",
+            "d": rnd.randint(1, 28),
+            "mo": rnd.randint(1, 12),
+            "k": rnd.randint(2, 99),
+            "c": rnd.randint(12, 32),
+            "p": rnd.randint(5, 180),
+            "p2": rnd.randint(181, 240),
+            "s": rnd.randint(0, 9),
+            "s2": rnd.randint(0, 9),
+            "room": rnd.randint(101, 330),
+            "yy": f"{rnd.randint(8, 15):02d}",
+            "fl": rnd.randint(1, 9),
+        }[slot]
+    )
 
 
 def _shaped(text: str, rnd: random.Random) -> tuple[str, str]:
@@ -410,10 +806,28 @@ def _shaped(text: str, rnd: random.Random) -> tuple[str, str]:
     return text, shape
 
 
-LEADS = ["", "", "", "Prosím pomozte. ", "uz to nevydrzim. ", "Dobrý den, ", "Je to pořád dokola. ",
-         "pomoc!!! ", "Píšu za dceru. "]
-TAILS = ["", "", "", " Ve škole to nikdo neřeší.", " bojim se jit do skoly", " prosím smažte to.",
-         " 😭😭", " Děkuji.", " uz me to nebavi"]
+LEADS = [
+    "",
+    "",
+    "",
+    "Prosím pomozte. ",
+    "uz to nevydrzim. ",
+    "Dobrý den, ",
+    "Je to pořád dokola. ",
+    "pomoc!!! ",
+    "Píšu za dceru. ",
+]
+TAILS = [
+    "",
+    "",
+    "",
+    " Ve škole to nikdo neřeší.",
+    " bojim se jit do skoly",
+    " prosím smažte to.",
+    " 😭😭",
+    " Děkuji.",
+    " uz me to nebavi",
+]
 
 
 def generate(seed: int = 1818, per_kind: int = 40) -> list[dict]:
@@ -428,8 +842,9 @@ def generate(seed: int = 1818, per_kind: int = 40) -> list[dict]:
                 neg, _ = _fill(rnd.choice(NEGATIVES), rnd)
                 tail = f". {neg}{tail}"
             text = lead + body + tail
-            spans = [{**s, "start": s["start"] + len(lead), "end": s["end"] + len(lead)}
-                     for s in spans]
+            spans = [
+                {**s, "start": s["start"] + len(lead), "end": s["end"] + len(lead)} for s in spans
+            ]
             text, shape = _shaped(text, rnd)
             spans = [{**s, "text": text[s["start"] : s["end"]]} for s in spans]
             out.append({**_record(f"{kind}-{k:03d}", text, spans, kind), "style": shape})
