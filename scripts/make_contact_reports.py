@@ -428,7 +428,9 @@ def _isic(rnd: random.Random) -> str:
 def _bank(rnd: random.Random) -> str:
     acc = _account(rnd)
     num, bank = acc.split("/")
-    iban = f"CZ{rnd.randint(10, 99)} {bank} {_digits(rnd, 4)} {_digits(rnd, 4)} {_digits(rnd, 4)} {_digits(rnd, 4)}"
+    check = rnd.randint(10, 99)
+    groups = " ".join(_digits(rnd, 4) for _ in range(4))
+    iban = f"CZ{check} {bank} {groups}"
     return rnd.choice(
         [acc, acc, f"{num} / {bank}", f"19-{acc}", f"{num}/ {bank}", iban, iban.replace(" ", "")]
     )
