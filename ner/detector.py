@@ -20,13 +20,17 @@ from .recognizers import (
     class_codes,
     classes,
     contacts,
+    credentials,
     crf,
+    document_numbers,
     ids,
+    ip_addresses,
     names,
     numeric_ids,
     obfuscated_emails,
     seeded,
     slash_phones,
+    spoken_phones,
     usernames,
 )
 from .role_words import trim as trim_role_words
@@ -35,7 +39,8 @@ from .textutil import tokenize
 
 #: pattern recognizers, one module per kind of identifier (each: ``find(text) -> list[Span]``)
 PATTERN_RECOGNIZERS = (contacts, ids, classes, cards, class_codes, usernames, bank_accounts,
-                       numeric_ids, slash_phones, obfuscated_emails, addresses)
+                       numeric_ids, slash_phones, obfuscated_emails, addresses, spoken_phones,
+                       credentials, ip_addresses, document_numbers)
 
 ALL_LAYERS = ("seeded", "patterns", "gazetteer", "model", "cues", "crf")
 SPACY_MODEL = "cs_core_news_sm"

@@ -1,9 +1,16 @@
 """ID: a street address after a cue, in any letter case ("bydli na palackeho 1187/22",
-"adresa: u stadionu 14", "Bydlí na Masarykově 3").
+"adresa: u stadionu 14", "Bydlí na Masarykově 3", "vím kde bydlíš, sadová 4").
 
 ``ids.STREET`` needs a capitalised street name; children write streets in lowercase, and
-in the locative after "bydlí na". After a cue word (bydlí, bydliště, adresa, ulice) one to
-three words and a house number are an address whatever their case.
+in the locative after "bydlí na". After a cue word (bydlí, bydliště, adresa, ulice, domem) one
+to three words and a house number are an address whatever their case.
+
+Two kinds of cue, because a preposition after them means different things: after "bydlí" or
+"před domem" a lowercase "na"/"v" is the verb's ("bydlí na lipové 8": the address is "lipové
+8"), but a capitalised one belongs to the street ("bydlí V Zahradách 22"); after "adresa" or
+"ulice" every preposition belongs to the street ("adresa: pod hájem 42"). Streets named after a
+date ("28. října 1713") count as one word. A number followed by a unit ("bydlí na vesnici 20 km
+od nás") or a floor ("bydlí ve 4. patře") is no house number.
 """
 
 from __future__ import annotations
@@ -12,22 +19,45 @@ import re
 
 from ..span import Span
 
-_WORD = r"[^\W\d_][^\W\d_.]*\.?"
-CUED = re.compile(
-    r"(?i:(?<!\w)(?:bydl\w*|bydlišt\w*|adres\w*|ulic\w*|ul\.)"
-    r"(?:\s*:)?(?:\s+(?:je|jsou|na|v|ve|u|k|ke|pod|nad|za|v ulici|na ulici|na adrese))*)\s+"
-    r"(?P<a>" + _WORD + r"(?:\s+" + _WORD + r"){0,2}\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?)(?![\w/])"
+_MONTHS = (r"ledna|února|unora|března|brezna|dubna|května|kvetna|června|cervna|července|"
+           r"cervence|srpna|září|zari|října|rijna|listopadu|prosince")
+_WORD = r"(?:\d{1,2}\.\s?(?i:" + _MONTHS + r")|[^\W\d_][^\W\d_.]*\.?)"
+_NUMBER = (r"\d{1,5}(?:/\d{1,4})?[a-zA-Z]?(?![\w/])"
+           r"(?!\s*(?i:km|m|min\w*|metr\w*|kilometr\w*|hod\w*|zastáv\w*|zastav\w*|stanic\w*|"
+           r"pat\w*|kroků|kroku|let|lidí|lidi|krát|x)(?!\w))")
+_STREET = r"(?P<a>" + _WORD + r"(?:\s+" + _WORD + r"){0,2}\s+" + _NUMBER + r")"
+# "bydlí na …", "před domem na …": a lowercase preposition is the verb's, a capital one the street's
+LIVES = re.compile(
+    r"(?i:(?<!\w)(?:bydl\w*|dom(?:em|u|ě|ů)|barák\w*|barak\w*))"
+    r"(?:\s*[:,])?(?:\s+(?:je|jsou|ted|teď|hned|vedle|nás|nas|naproti|kousek|taky|na adrese|"
+    r"na ulici|v ulici))*(?:\s+(?:na|v|ve|u|k|ke|pod|nad|za))?\s+" + _STREET
+)
+# "adresa: pod hájem 42", "ul. Na Výsluní 5", "bydliště K Lesu 7": the preposition is the street's
+NAMED = re.compile(
+    r"(?i:(?<!\w)(?:bydlišt\w*|adres\w*|ulic\w*|ul\.))(?:\s*[:,])?"
+    r"(?:\s+(?i:je|jsou|zní|zni))?\s+" + _STREET
 )
 # words that end the run before a number: "bydlí v tom 3. domě" is no address
-_NOT_STREET = re.compile(r"(?i)^(?:tom|tam|ten|to|tý|tej|tom|jeho|její|naší|vaší|patře|patro|"
-                         r"roce|let|pokoji|bytě|domě|asi|už|uz|přes|mám|má|jsem|je|od|do)$")
+_NOT_STREET = re.compile(r"(?i)^(?:tom|tam|ten|to|tý|tej|jeho|její|naší|vaší|patře|patro|"
+                         r"roce|let|pokoji|bytě|domě|asi|už|uz|přes|mám|má|jsem|je|od|do|"
+                         r"kolem|po|před|až|az|vesnic\w*|sídlišt\w*|sidlist\w*|čísle|cisle|"
+                         r"číslo|cislo|minut\w*|hodin\w*)$")
+_PREPOSITION = re.compile(r"(?i)^(?:na|v|ve|u|k|ke|pod|nad|za|z|ze|o|s|se)$")
 
 
 def find(text: str) -> list[Span]:
     spans: list[Span] = []
-    for m in CUED.finditer(text):
-        words = m.group("a").split()[:-1]
-        if any(_NOT_STREET.match(w) for w in words):
-            continue
-        spans.append(Span(m.start("a"), m.end("a"), "ID", 0.8))
+    for rx in (LIVES, NAMED):
+        for m in rx.finditer(text):
+            words = m.group("a").split()[:-1]
+            if any(_NOT_STREET.match(w) for w in words):
+                continue
+            if all(_PREPOSITION.match(w) for w in words):
+                continue  # "bydlí ve 4": a preposition alone names no street
+            start = m.start("a")
+            if rx is LIVES and _PREPOSITION.match(words[0]) and words[0].islower() \
+                    and len(words) > 1:
+                start += len(words[0]) + 1  # "bydlí hned na lipové 8": "na" is the verb's
+                start = text.index(words[1], start)
+            spans.append(Span(start, m.end("a"), "ID", 0.8))
     return spans

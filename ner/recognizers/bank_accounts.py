@@ -11,8 +11,11 @@ import re
 
 from ..span import Span
 
-ACCOUNT = re.compile(r"(?<![\w/-])(?:(?P<prefix>\d{1,6})-)?(?P<number>\d{2,10})/(?P<bank>\d{4})"
+# "114342615/ 0800", "674322057 / 0800": people put spaces around the slash
+ACCOUNT = re.compile(r"(?<![\w/-])(?:(?P<prefix>\d{1,6})-)?(?P<number>\d{2,10}) ?/ ?(?P<bank>\d{4})"
                      r"(?![\w/])")
+# an IBAN: "CZ65 0800 0000 1920 0014 5399", run together or in fours
+IBAN = re.compile(r"(?<!\w)(?i:cz|sk)\d{2}(?: ?\d{4}){5}(?!\w)")
 _WEIGHTS = (1, 2, 4, 8, 5, 10, 9, 7, 3, 6)
 
 
@@ -29,4 +32,5 @@ def find(text: str) -> list[Span]:
             continue
         if (not prefix or mod11_valid(prefix)) and mod11_valid(number):
             spans.append(Span(m.start(), m.end(), "ID", 0.9))
+    spans += [Span(m.start(), m.end(), "ID", 0.9) for m in IBAN.finditer(text)]
     return spans

@@ -11,7 +11,9 @@ import re
 
 from ..span import Span
 
-ISIC = re.compile(r"(?<![\w])[STYHA][ -]?\d{3}(?:[ -]?\d{3}){3}[ -]?[A-Z](?![\w])")
+# the check letters in either case: a child types "s 420 155 463 613 e" on a phone keyboard;
+# twelve digits starting with a country code keep it from prose
+ISIC = re.compile(r"(?<![\w])[STYHAstyha][ -]?\d{3}(?:[ -]?\d{3}){3}[ -]?[A-Za-z](?![\w])")
 PAYMENT = re.compile(r"(?<![\w])\d{4}(?:[ -]?\d{4}){3}(?![\w])")
 
 

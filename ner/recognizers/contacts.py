@@ -12,9 +12,11 @@ URL = re.compile(
     re.IGNORECASE,
 )
 # +420 603 123 456, 603123456, 603 12 34 56, 00420…, +380 67 123 4567, (+49) 151 …
+# the country code may be bracketed, "(+420) 603 …", and so may the first group, "+420 (774) …";
+# children also join groups with underscores ("700_629_920") and double spaces
 PHONE = re.compile(
-    r"(?<![\w/+])(?:(?:\+|00)\d{2,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?"
-    r"\d{2,4}(?:[ .-]?\d{2,4}){2,4}(?![\w/])"
+    r"(?<![\w/+])(?:(?:\(\s?(?:\+|00)\d{2,3}\s?\)|(?:\+|00)\d{2,3})[ .\-_]{0,2})?"
+    r"(?:\(\d{1,4}\)|\d{2,4})(?:(?:[ .\-_]|  )?\d{2,4}){2,4}(?![\w/])"
 )
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
@@ -23,10 +25,11 @@ DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
 # camelCase test [a-z][A-Z] would accept any word ("lol karel", "na Snapchatu poslala")
 CUE = re.compile(
     r"\b(?i:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|"
-    r"instagram\w*|insta|tiktok\w*|"
+    r"instagram\w*|insta|inst[aá]č\w*|tiktok\w*|tt|sc|dc|acc|"
     r"snap\w*|fortnit\w*|minecraft\w*|roblox\w*|steam\w*|twitch\w*|telegram\w*|whatsapp\w*|facebook\w*|fb|"
     r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*)\b"
-    r"(?i:\s+(?:je|jako|pod|má|mám|měl|jménem|se jmenuje|named))?\s*[:\-–]?\s*\"?"
+    r"(?i:\s+(?:je|jako|pod|má|ma|mám|mam|měl|mel|měla|mela|jménem|se jmenuje|named))?"
+    r"\s*[:\-–]?\s*\"?"
     r"(?P<name>[\w.]{3,32}\w)"
 )
 # words with letters and 3+ digits or underscores look like usernames: kubik2011, xx_pepa_xx
@@ -62,7 +65,12 @@ def _phone_ok(s: str) -> bool:
     if digits < 9 or digits > 15:
         return False
     # dates and times are not phones: 12.03.2024, 10 20 30 with too few digits
-    return not re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", s)
+    if re.fullmatch(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", s):
+        return False
+    # ten digits with a valid birth-number checksum and date are a birth number (ids: ID)
+    from .ids import birth_number_valid
+
+    return not (digits == 10 and s[0] != "+" and birth_number_valid(s))
 
 
 def find(text: str) -> list[Span]:

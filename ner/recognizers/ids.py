@@ -1,4 +1,9 @@
-"""ID: birth numbers (rodné číslo, checksum-verified), street addresses, car plates."""
+"""ID: birth numbers (rodné číslo, checksum-verified), street addresses, car plates.
+
+A birth number without its slash ("0854213316", "080204 8192") is taken only with a valid
+checksum and date; a plate in lowercase, with a dash or with its digits split ("spz 4t2 8815",
+"3Z8-2832", "4M1 64 50") only after a cue (SPZ, RZ, poznávačka, auto …), since "5a 2024" is prose.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,17 @@ import re
 from ..span import Span
 
 BIRTH = re.compile(r"(?<![\d/])(\d{2})(\d{2})(\d{2})\s?/\s?(\d{3,4})(?![\d/])")
+# without the slash: "0854213316", "080204 8192", "080204-8192" — only with a valid checksum
+BIRTH_BARE = re.compile(r"(?<![\w/+.,-])\d{6}(?: ?- ?| )?\d{4}(?![\w/]|[.,]\d)")
 # Czech plates: 1A2 3456, 4T2 8815, 1AB 2345; new format 1AB2345
 PLATE = re.compile(r"\b\d[A-Z][A-Z0-9]\s?\d{4}\b")
+# after a cue, any letter case and a dash or split digits: "spz 4t2 8815", "3Z8-2832", "4M1 64 50"
+PLATE_CUED = re.compile(
+    r"(?i:(?<!\w)(?:spz|rz|poznávačk\w*|poznavack\w*|značk\w*|znack\w*|registrační značk\w*|"
+    r"aut\w*|oktávk\w*|oktavk\w*|škodovk\w*|skodovk\w*|dodávk\w*|dodavk\w*|bmw|audi|"
+    r"octavi\w*|fabi\w*)(?:\s*[:,]|\s+(?:je|má|ma|č\.|číslo|cislo))*)\s+"
+    r"(?P<p>\d[A-Za-z][A-Za-z0-9](?:[\s-]?\d{4}|\s\d{2}\s\d{2}))(?![\w-])"
+)
 # Street + house number: "Palackého 1187/22", "ulice Na Výsluní 12", "Nádražní 5a".
 STREET = re.compile(
     r"(?:(?:ulic[ei]|ul\.|bydlí (?:v|na)|bydlel[ao]? (?:v|na)|adres[ae]|adresu)\s+)?"
@@ -53,8 +67,13 @@ def find(text: str) -> list[Span]:
         valid = birth_number_valid(m.group())
         # a slash-separated 6+3/4 digit group is almost always a birth number even when mistyped
         spans.append(Span(m.start(), m.end(), "ID", 0.99 if valid else 0.7))
+    for m in BIRTH_BARE.finditer(text):
+        if birth_number_valid(m.group()):
+            spans.append(Span(m.start(), m.end(), "ID", 0.9))
     for m in PLATE.finditer(text):
         spans.append(Span(m.start(), m.end(), "ID", 0.85))
+    for m in PLATE_CUED.finditer(text):
+        spans.append(Span(m.start("p"), m.end("p"), "ID", 0.85))
     for m in STREET.finditer(text):
         street = m.group("street")
         if NUMBERS_NOT_STREETS.match(street):

@@ -16,17 +16,19 @@ from ..span import Span
 _HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,30})[A-Za-z0-9_]"
 _SHAPED = re.compile(r"(?=.*(?:[a-z0-9_]\.[a-z0-9_]|\d|_))", re.IGNORECASE)
 CUED = re.compile(
-    r"\b(?i:instagram\w*|insta|ig|tiktok\w*|snap\w*|discord\w*|telegram\w*|twitter\w*|"
-    r"fb|facebook\w*|steam\w*|roblox\w*|minecraft\w*|twitch\w*|nick\w*|přezdívk\w*|"
-    r"username|účet|účtu|profil\w*)"
-    r"(?:\s+(?i:je|jako|se|jmenuje|pod|má|mám|měl|měla|jménem|nickem|účtem|tam)){0,3}"
+    r"\b(?i:instagram\w*|insta|inst[aá]č\w*|ig|tiktok\w*|tt|snap\w*|sc|discord\w*|dc|"
+    r"telegram\w*|twitter\w*|fb|facebook\w*|steam\w*|roblox\w*|minecraft\w*|twitch\w*|"
+    r"yt|youtub\w*|fortnit\w*|nick\w*|přezdívk\w*|username|účet|účtu|acc|profil\w*)"
+    r"(?:\s+(?i:je|jako|se|jmenuje|pod|má|ma|mám|mam|měl|mel|měla|mela|jménem|nickem|účtem|tam|"
+    r"hraje|hrají|píše|pise|píšou|streamuje|vystupuje|najdeš|najdes|najdete)){0,3}"
     r"\s*[:\-–]?\s*[\"„]?(?P<h>" + _HANDLE + r")(?![\w@])"
 )
 IN_PARENS = re.compile(r"\((?P<h>" + _HANDLE + r")\)")
 
 
 def _shaped(handle: str) -> bool:
-    return bool(_SHAPED.match(handle)) and not handle.replace(".", "").isdigit() \
+    # two letters at least: "7.B" or "8.15" after a cue is a class or a time, not a handle
+    return bool(_SHAPED.match(handle)) and sum(c.isalpha() for c in handle) >= 2 \
         and not handle.endswith(".")
 
 
