@@ -32,6 +32,7 @@ from .recognizers import (
     slash_phones,
     spoken_phones,
     usernames,
+    vetoes,
 )
 from .role_words import trim as trim_role_words
 from .span import Span
@@ -128,6 +129,9 @@ class Detector:
         elif "crf" in self.layers:
             spans += crf.find(text, tokens, self.gaz, doc)
         spans = merge(align(spans, text))
+        # contact cue words read as names in lowercase writing ("mejl ma …", "tiktok @…")
+        spans = [s for s in spans
+                 if s.label != "PERSON" or not vetoes.contact_word(text[s.start : s.end])]
         if "gazetteer" in self.layers:
             spans = merge(align(propagate(text, spans, tokens, self.gaz), text))
         spans = trim_role_words(text, join_names(text, _mask_placeholders(text, spans, holes)))

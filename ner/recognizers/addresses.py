@@ -21,16 +21,19 @@ from ..span import Span
 
 _MONTHS = (r"ledna|února|unora|března|brezna|dubna|května|kvetna|června|cervna|července|"
            r"cervence|srpna|září|zari|října|rijna|listopadu|prosince")
-_WORD = r"(?:\d{1,2}\.\s?(?i:" + _MONTHS + r")|[^\W\d_][^\W\d_.]*\.?)"
+# a word of a street name; "28. října" and "číslo popisné" / "č. p." count as one word
+_WORD = (r"(?:\d{1,2}\.\s?(?i:" + _MONTHS + r")|(?i:číslo|cislo)\s+(?i:popisné|popisne)|"
+         r"[^\W\d_][^\W\d_.]*\.?)")
 _NUMBER = (r"\d{1,5}(?:/\d{1,4})?[a-zA-Z]?(?![\w/])"
            r"(?!\s*(?i:km|m|min\w*|metr\w*|kilometr\w*|hod\w*|zastáv\w*|zastav\w*|stanic\w*|"
            r"pat\w*|kroků|kroku|let|lidí|lidi|krát|x)(?!\w))")
-_STREET = r"(?P<a>" + _WORD + r"(?:\s+" + _WORD + r"){0,2}\s+" + _NUMBER + r")"
+# up to five words: "nám. T. G. Masaryka 42", "Kostelci č. p. 298"
+_STREET = r"(?P<a>" + _WORD + r"(?:\s+" + _WORD + r"){0,4}\s+" + _NUMBER + r")"
 # "bydlí na …", "před domem na …": a lowercase preposition is the verb's, a capital one the street's
 LIVES = re.compile(
     r"(?i:(?<!\w)(?:bydl\w*|dom(?:em|u|ě|ů)|barák\w*|barak\w*))"
-    r"(?:\s*[:,])?(?:\s+(?:je|jsou|ted|teď|hned|vedle|nás|nas|naproti|kousek|taky|na adrese|"
-    r"na ulici|v ulici))*(?:\s+(?:na|v|ve|u|k|ke|pod|nad|za))?\s+" + _STREET
+    r"(?P<sep>\s*[:,])?(?:\s+(?:je|jsou|ted|teď|hned|vedle|nás|nas|naproti|kousek|taky|na adrese|"
+    r"na ulici|v ulici))*(?:\s+(?P<prep>na|v|ve|u|k|ke|pod|nad|za)(?=\s+[^\W\d_]))?\s+" + _STREET
 )
 # "adresa: pod hájem 42", "ul. Na Výsluní 5", "bydliště K Lesu 7": the preposition is the street's
 NAMED = re.compile(
@@ -50,14 +53,18 @@ def find(text: str) -> list[Span]:
     for rx in (LIVES, NAMED):
         for m in rx.finditer(text):
             words = m.group("a").split()[:-1]
-            if any(_NOT_STREET.match(w) for w in words):
+            if any(_NOT_STREET.match(w) for w in words) and not re.search(
+                    r"(?i)popisn", m.group("a")):
                 continue
             if all(_PREPOSITION.match(w) for w in words):
                 continue  # "bydlí ve 4": a preposition alone names no street
             start = m.start("a")
+            # after "kde bydlíš," the preposition starts the street ("…, k lesu 31")
             if rx is LIVES and _PREPOSITION.match(words[0]) and words[0].islower() \
-                    and len(words) > 1:
+                    and len(words) > 1 and not m.group("sep"):
                 start += len(words[0]) + 1  # "bydlí hned na lipové 8": "na" is the verb's
                 start = text.index(words[1], start)
+            if rx is LIVES and m.group("sep") and m.group("prep"):
+                start = m.start("prep")  # "vím kde bydlíš, k lesu 31": no verb governs "k"
             spans.append(Span(start, m.end("a"), "ID", 0.8))
     return spans

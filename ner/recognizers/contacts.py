@@ -45,6 +45,7 @@ USERNAME = re.compile(
 # poslala", "lol karel": the name layers take karel)
 _SHAPE = re.compile(r"[\w.]*(?:\d|_|\w\.\w|[a-z][A-Z])")
 USERNAME_MAX_ZIPF = 2.5
+NEXT_IS_LINK = re.compile(r"\s+(?i:jako|pod|s nickem|pod nickem)\b")
 
 
 def _username_like(word: str) -> bool:
@@ -93,6 +94,9 @@ def find(text: str) -> list[Span]:
     for m in DISCORD.finditer(text):
         spans.append(Span(m.start(), m.end(), "CONTACT", 0.95))
     for m in CUE.finditer(text):
+        # "na twitchi streamuje jako zuzik__": a word followed by "jako"/"pod" is the verb
+        if NEXT_IS_LINK.match(text, m.end("name")):
+            continue
         if _username_like(m.group("name")):
             spans.append(Span(m.start("name"), m.end("name"), "CONTACT", 0.8))
     for m in USERNAME.finditer(text):

@@ -20,7 +20,8 @@ _LINK = (r"(?:\s+(?:je|jsou|má|ma|mám|mam|měl|mel|měla|mela|bylo|zní|zni|zn
 LOGIN = re.compile(
     r"(?i:(?<!\w)(?:login\w*|loginem|přihlašovací\s+jméno|prihlasovaci\s+jmeno|uživatelské\s+jméno|"
     r"uzivatelske\s+jmeno|username|jméno\s+do\s+\w+|jmeno\s+do\s+\w+|školní\s+účet|skolni\s+ucet|"
-    r"přihlásil\w*\s+se(?:\s+za\s+\w+)?|prihlasil\w*\s+se(?:\s+za\s+\w+)?|přihlášen\w*|"
+    r"(?:se\s+)?přihlásil\w*(?:\s+se)?(?:\s+za\s+\w+)?|"
+    r"(?:se\s+)?prihlasil\w*(?:\s+se)?(?:\s+za\s+\w+)?|přihlášen\w*|"
     r"prihlasen\w*)" + _SYSTEM + _LINK + r")(?P<v>[\w.@-]*\w)"
 )
 PASSWORD = re.compile(
