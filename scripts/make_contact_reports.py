@@ -706,6 +706,138 @@ TEMPLATES: dict[str, list[str]] = {
     ],
 }
 
+
+def _phone_intl(rnd: random.Random) -> str:
+    """Numbers of relatives abroad and of Czech mobiles written with a leading 0 or a slash."""
+    d = _mobile(rnd)
+    return rnd.choice(
+        [
+            f"+44 7{_digits(rnd, 3)} {_digits(rnd, 6)}",
+            f"+48 {_digits(rnd, 3)} {_digits(rnd, 3)} {_digits(rnd, 3)}",
+            f"+49 15{_digits(rnd, 1)} {_digits(rnd, 8)}",
+            f"0{d[:3]} {d[3:6]} {d[6:]}",
+            f"+420/{d[:3]} {d[3:6]} {d[6:]}",
+            f"{d[:3]}-{d[3:5]}-{d[5:7]}-{d[7:]}",
+            f"+420 {d[:3]}-{d[3:6]}-{d[6:]}",
+            f"tel.:{d}",
+        ]
+    )
+
+
+def _email_bare(rnd: random.Random) -> str:
+    """An address without its top-level domain, as a child remembers it: "pepa.novak@seznam"."""
+    first, last = rnd.choice(LOGIN_NAMES)
+    local = rnd.choice([f"{first}.{last}", f"{rnd.choice(HANDLE_BASES)}{rnd.randint(10, 99)}"])
+    return f"{local}@{rnd.choice(['seznam', 'gmail', 'email', 'centrum', 'icloud'])}"
+
+
+def _card(rnd: random.Random) -> str:
+    """A payment card number as typed from memory (no valid checksum guaranteed)."""
+    return rnd.choice([" ".join(_digits(rnd, 4) for _ in range(4)), _digits(rnd, 16)])
+
+
+def _account_any(rnd: random.Random) -> str:
+    """A bank account as a child or a scammer writes it, checksum or not."""
+    return rnd.choice(
+        [
+            f"{_digits(rnd, 9)}/{rnd.choice(['0100', '0800', '2010', '0300', '3030'])}",
+            f"{rnd.randint(10, 99)}-{_digits(rnd, 10)}/0100",
+            _account(rnd),
+        ]
+    )
+
+
+def _birth_any(rnd: random.Random) -> str:
+    """A birth number after its cue, possibly mistyped (the checksum then fails)."""
+    d = (
+        f"{rnd.randint(8, 15):02d}{rnd.randint(1, 12) + rnd.choice([0, 50]):02d}"
+        f"{rnd.randint(1, 28):02d}{_digits(rnd, 4)}"
+    )
+    return rnd.choice([d, f"{d[:6]} {d[6:]}", f"{d[:6]}/{d[6:]}"])
+
+
+def _lockcode(rnd: random.Random) -> str:
+    return _digits(rnd, rnd.choice([4, 4, 6]))
+
+
+def _street_more(rnd: random.Random) -> str:
+    return rnd.choice(
+        [
+            f"Lipové ulici č. {rnd.randint(1, 90)}",
+            f"nábř. Kpt. Jaroše {rnd.randint(1, 90)}",
+            f"sídl. Míru {rnd.randint(100, 999)}",
+            f"Palackého tř. {rnd.randint(1, 90)}",
+            f"Sokolská {rnd.randint(1, 90)}/{rnd.randint(1, 9)}",
+            f"U Rybníka {rnd.randint(1, 90)}",
+        ]
+    )
+
+
+SLOTS.update(
+    {
+        "phonei": (_phone_intl, "CONTACT"),
+        "emailb": (_email_bare, "CONTACT"),
+        "card": (_card, "ID"),
+        "acct": (_account_any, "ID"),
+        "birtha": (_birth_any, "ID"),
+        "code": (_lockcode, "ID"),
+        "streetm": (_street_more, "ID"),
+    }
+)
+
+#: a second round, written after the first round's fixes and scored before any change for it
+ROUND2: dict[str, list[str]] = {
+    "phone2": [
+        "babička z anglie má {phonei}",
+        "[18:40] volej mi na {phone}",
+        "TEL: {phone}",
+        "číslo na tátu {phonei}, píše tam i on",
+        "zavolej {phone}, jinak uvidíš",
+        "volala mi teta z polska {phonei}",
+        "{phone} - to je jeho číslo",
+        "číslo {phonei}",
+        "mám novej mobil, {phonei}",
+    ],
+    "email2": [
+        "mail ma {emailb} ale nevim jestli cz nebo com",
+        "píše mi z {emailb}",
+        "jeho mail je {emailb}",
+        "e-mail: <{email}>",
+        "MAIL: {email}",
+    ],
+    "handle2": [
+        "{handle} na instáči mě pomlouvá",
+        "{handle} (instagram) to sdílí",
+        "@ {handle} na tiktoku",
+        "účet „{handle}“ dává moje fotky",
+        "najdete ho jako {handle} na snapu",
+        "link: youtu.be/{handle}",
+        "bit.ly/{handle} tam je to video",
+        "linktr.ee/{handle}",
+        "discord.com/invite/{handle}",
+        "jeho nový discord je {handle}",
+    ],
+    "idnum2": [
+        "mámy karta {card} a on ji vyfotil",
+        "číslo karty: {card}",
+        "pošli to na účet {acct}",
+        "účet {acct} je jeho",
+        "rodné číslo {birtha}",
+        "rč: {birtha}",
+        "kód od skříňky je {code}",
+        "pin ke kartě {code}",
+        "číslo pojištěnce {birtha}",
+    ],
+    "address2": [
+        "bydlí v {streetm}",
+        "adresa {streetm}, Praha 4",
+        "bydlíme v Praze 4, {street}",
+        "bydlí u nás v {streetm}",
+        "jejich adresa: {streetm}",
+    ],
+}
+
+
 NEGATIVES = [
     "sraz je v {h}:{m} u školy",
     "v {h}.{m} mě čekali za tělocvičnou",
@@ -848,6 +980,13 @@ def generate(seed: int = 1818, per_kind: int = 40) -> list[dict]:
                 {**s, "start": s["start"] + len(lead), "end": s["end"] + len(lead)} for s in spans
             ]
             text, shape = _shaped(text, rnd)
+            spans = [{**s, "text": text[s["start"] : s["end"]]} for s in spans]
+            out.append({**_record(f"{kind}-{k:03d}", text, spans, kind), "style": shape})
+    rnd2 = random.Random(seed + 1)  # round 2 draws apart, so round 1 stays byte-identical
+    for kind, templates in ROUND2.items():
+        for k in range(per_kind // 2):
+            body, spans = _fill(templates[k % len(templates)], rnd2)
+            text, shape = _shaped(body, rnd2)
             spans = [{**s, "text": text[s["start"] : s["end"]]} for s in spans]
             out.append({**_record(f"{kind}-{k:03d}", text, spans, kind), "style": shape})
     for k in range(per_kind * 2):
