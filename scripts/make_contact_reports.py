@@ -719,7 +719,7 @@ def _phone_intl(rnd: random.Random) -> str:
             f"+420/{d[:3]} {d[3:6]} {d[6:]}",
             f"{d[:3]}-{d[3:5]}-{d[5:7]}-{d[7:]}",
             f"+420 {d[:3]}-{d[3:6]}-{d[6:]}",
-            f"tel.:{d}",
+            d,
         ]
     )
 
@@ -768,11 +768,26 @@ def _street_more(rnd: random.Random) -> str:
             f"sídl. Míru {rnd.randint(100, 999)}",
             f"Palackého tř. {rnd.randint(1, 90)}",
             f"Sokolská {rnd.randint(1, 90)}/{rnd.randint(1, 9)}",
-            f"U Rybníka {rnd.randint(1, 90)}",
+            f"Rybniční {rnd.randint(1, 90)}",
         ]
     )
 
 
+def _link2(rnd: random.Random) -> str:
+    """Short links and link pages: youtu.be, bit.ly, linktr.ee, discord.com invites."""
+    h = _handle(rnd)
+    return rnd.choice(
+        [
+            f"youtu.be/{h}",
+            f"bit.ly/{h}",
+            f"linktr.ee/{h}",
+            f"discord.com/invite/{h}",
+            f"https://youtu.be/{h}",
+        ]
+    )
+
+
+SLOTS["link2"] = (_link2, "CONTACT")
 SLOTS.update(
     {
         "phonei": (_phone_intl, "CONTACT"),
@@ -789,6 +804,7 @@ SLOTS.update(
 ROUND2: dict[str, list[str]] = {
     "phone2": [
         "babička z anglie má {phonei}",
+        "tel.:{phonei}",
         "[18:40] volej mi na {phone}",
         "TEL: {phone}",
         "číslo na tátu {phonei}, píše tam i on",
@@ -811,10 +827,10 @@ ROUND2: dict[str, list[str]] = {
         "@ {handle} na tiktoku",
         "účet „{handle}“ dává moje fotky",
         "najdete ho jako {handle} na snapu",
-        "link: youtu.be/{handle}",
-        "bit.ly/{handle} tam je to video",
-        "linktr.ee/{handle}",
-        "discord.com/invite/{handle}",
+        "link: {link2}",
+        "{link2} tam je to video",
+        "všechno má na {link2}",
+        "pozvánka {link2}",
         "jeho nový discord je {handle}",
     ],
     "idnum2": [
@@ -832,7 +848,7 @@ ROUND2: dict[str, list[str]] = {
         "bydlí v {streetm}",
         "adresa {streetm}, Praha 4",
         "bydlíme v Praze 4, {street}",
-        "bydlí u nás v {streetm}",
+        "jejich dům je {streetm}",
         "jejich adresa: {streetm}",
     ],
 }
