@@ -31,9 +31,10 @@ _NUMBER = (r"\d{1,5}(?:/\d{1,4})?[a-zA-Z]?(?![\w/])"
 _STREET = r"(?P<a>" + _WORD + r"(?:\s+" + _WORD + r"){0,4}\s+" + _NUMBER + r")"
 # "bydlí na …", "před domem na …": a lowercase preposition is the verb's, a capital one the street's
 LIVES = re.compile(
-    r"(?i:(?<!\w)(?:bydl\w*|dom(?:em|u|ě|ů)|barák\w*|barak\w*))"
+    r"(?i:(?<!\w)(?:bydl\w*|dům|dum|dom(?:em|u|ě|ů)|barák\w*|barak\w*))"
     r"(?P<sep>\s*[:,])?(?:\s+(?:je|jsou|ted|teď|hned|vedle|nás|nas|naproti|kousek|taky|na adrese|"
-    r"na ulici|v ulici))*(?:\s+(?P<prep>na|v|ve|u|k|ke|pod|nad|za)(?=\s+[^\W\d_]))?\s+" + _STREET
+    r"na ulici|v ulici|v praze \d{1,2}\s*,|v brně\s*,|v brne\s*,))*"
+    r"(?:\s+(?P<prep>na|v|ve|u|k|ke|pod|nad|za)(?=\s+[^\W\d_]))?\s+" + _STREET
 )
 # "adresa: pod hájem 42", "ul. Na Výsluní 5", "bydliště K Lesu 7": the preposition is the street's
 NAMED = re.compile(
@@ -44,7 +45,7 @@ NAMED = re.compile(
 _NOT_STREET = re.compile(r"(?i)^(?:tom|tam|ten|to|tý|tej|jeho|její|naší|vaší|patře|patro|"
                          r"roce|let|pokoji|bytě|domě|asi|už|uz|přes|mám|má|jsem|je|od|do|"
                          r"kolem|po|před|až|az|vesnic\w*|sídlišt\w*|sidlist\w*|čísle|cisle|"
-                         r"číslo|cislo|minut\w*|hodin\w*)$")
+                         r"číslo|cislo|minut\w*|hodin\w*|praz\w*|prah\w*)$")
 _PREPOSITION = re.compile(r"(?i)^(?:na|v|ve|u|k|ke|pod|nad|za|z|ze|o|s|se)$")
 
 
@@ -61,10 +62,10 @@ def find(text: str) -> list[Span]:
             start = m.start("a")
             # after "kde bydlíš," the preposition starts the street ("…, k lesu 31")
             if rx is LIVES and _PREPOSITION.match(words[0]) and words[0].islower() \
-                    and len(words) > 1 and not m.group("sep"):
+                    and len(words) > 1 and "," not in text[m.start() : start]:
                 start += len(words[0]) + 1  # "bydlí hned na lipové 8": "na" is the verb's
                 start = text.index(words[1], start)
-            if rx is LIVES and m.group("sep") and m.group("prep"):
+            if rx is LIVES and m.group("prep") and "," in text[m.start() : m.start("prep")]:
                 start = m.start("prep")  # "vím kde bydlíš, k lesu 31": no verb governs "k"
             spans.append(Span(start, m.end("a"), "ID", 0.8))
     return spans

@@ -24,13 +24,19 @@ def mod11_valid(digits: str) -> bool:
     return sum(int(d) * w for d, w in zip(reversed(digits), _WEIGHTS, strict=False)) % 11 == 0
 
 
+# after "účet"/"číslo účtu" an account typed with a slip (checksum failing) is hidden all the same
+ACCOUNT_CUE = re.compile(r"(?i:(?<!\w)(?:účt?\w*|uct?\w*|bankovní\w*|bankovni\w*|iban|převod\w*|"
+                         r"prevod\w*|pošli\w*|posli\w*)(?:\s+\w+){0,2}\s*[:=]?\s*)$")
+
+
 def find(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in ACCOUNT.finditer(text):
         prefix, number = m.group("prefix") or "", m.group("number")
         if int(number) == 0 or len(number.lstrip("0")) < 2:
             continue
-        if (not prefix or mod11_valid(prefix)) and mod11_valid(number):
+        cued = ACCOUNT_CUE.search(text[max(0, m.start() - 30) : m.start()]) is not None
+        if cued and len(number) >= 6 or (not prefix or mod11_valid(prefix)) and mod11_valid(number):
             spans.append(Span(m.start(), m.end(), "ID", 0.9))
     spans += [Span(m.start(), m.end(), "ID", 0.9) for m in IBAN.finditer(text)]
     return spans

@@ -7,18 +7,25 @@ import re
 from ..span import Span
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}")
+# a child remembers the provider, not the top-level domain: "pepa.novak@seznam", "kuba12@gmail"
+EMAIL_NO_TLD = re.compile(
+    r"(?<![\w.@])[\w.+-]*\w@(?i:seznam|gmail|email|centrum|icloud|outlook|post|atlas|volny|"
+    r"hotmail|yahoo|tiscali|quick)(?![\w@-]|\.\w)"
+)
 URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'«»]+|\b(?:[\w-]+\.)+(?:cz|sk|com|net|org|tv|gg|io|me|eu)/[^\s<>\"']*",
+    # short links and link pages too: youtu.be/…, bit.ly/…, linktr.ee/…
+    r"(?:https?://|www\.)[^\s<>\"'«»]+|\b(?:[\w-]+\.)+(?:cz|sk|com|net|org|tv|gg|io|me|eu|be|ly|"
+    r"ee|co|to|link|app|de|pl|ua|ru|info|page|site)/[^\s<>\"']*",
     re.IGNORECASE,
 )
 # +420 603 123 456, 603123456, 603 12 34 56, 00420…, +380 67 123 4567, (+49) 151 …
 # the country code may be bracketed, "(+420) 603 …", and so may the first group, "+420 (774) …";
 # children also join groups with underscores ("700_629_920") and double spaces
 PHONE = re.compile(
-    r"(?<![\w/+])(?:(?:\(\s?(?:\+|00)\d{2,3}\s?\)|(?:\+|00)\d{2,3})[ .\-_]{0,2})?"
+    r"(?<![\w/+])(?:(?:\(\s?(?:\+|00)\d{2,3}\s?\)|(?:\+|00)\d{2,3})[ .\-_/]{0,2})?"
     r"(?:\(\d{1,4}\)|\d{2,4})(?:(?:[ .\-_]|  )?\d{2,4}){2,4}(?![\w/])"
 )
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
+HANDLE = re.compile(r"(?<![\w@.])@ ?[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
 DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
 # a username introduced by a platform or "nick": "na discordu je kubik2011", "nick: xXdarkXx"
 # the cue words are case-insensitive, the username shape test is not: under a global (?i) the
@@ -78,6 +85,8 @@ def find(text: str) -> list[Span]:
     spans: list[Span] = []
     for m in EMAIL.finditer(text):
         spans.append(Span(m.start(), m.end(), "CONTACT", 0.99))
+    for m in EMAIL_NO_TLD.finditer(text):
+        spans.append(Span(m.start(), m.end(), "CONTACT", 0.9))
     for m in URL.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?)":

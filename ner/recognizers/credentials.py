@@ -25,7 +25,8 @@ LOGIN = re.compile(
     r"prihlasen\w*)" + _SYSTEM + _LINK + r")(?P<v>[\w.@-]*\w)"
 )
 PASSWORD = re.compile(
-    r"(?i:(?<!\w)(?:hesl[oa]|heslem|password|pass|pin)" + _SYSTEM + _LINK + r")"
+    r"(?i:(?<!\w)(?:hesl[oa]|heslem|password|pass|pin|kód|kódu|kódem|kod|kodu|kodem|zámek|zamek)"
+    + _SYSTEM + _LINK + r")"
     r"(?P<v>[^\s\"”“'„,;]+)"
 )
 MAX_ZIPF = 1.5  # an ordinary word (tajné, stejné, změnil) is not a password or a login

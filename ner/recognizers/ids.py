@@ -41,7 +41,8 @@ HOUSE_NUMBER = re.compile(r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?$")
 TOWN_AFTER = re.compile(r",\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+")
 NUMBERS_NOT_STREETS = re.compile(
     r"(?i)^(?:v|ve|za|po|do|od|na|o|před|kolem|asi|přes|třída|ročník|hodin\w*|"
-    r"minut\w*|let|roky|dní|dnů|korun\w*|kč|bodů|procent|stran\w*|ZŠ|MŠ|SŠ)\b"
+    r"minut\w*|let|roky|dní|dnů|korun\w*|kč|bodů|procent|stran\w*|ZŠ|MŠ|SŠ|"
+    r"Praha|Praze|Prahy|Prahu|Prahou)\b"
 )
 
 

@@ -24,6 +24,14 @@ CUED = re.compile(
     r"\s*[:\-–]?\s*[\"„]?(?P<h>" + _HANDLE + r")(?![\w@])"
 )
 IN_PARENS = re.compile(r"\((?P<h>" + _HANDLE + r")\)")
+# the platform after the handle: "kiki.dvorak.7 na instáči", "FildaYT (instagram)", "marayt na ig"
+_PLATFORM = (r"(?i:instagram\w*|insta|inst[aá]č\w*|ig|tiktok\w*|snap\w*|discord\w*|dc|"
+             r"telegram\w*|twitter\w*|facebook\w*|fb|steam\w*|roblox\w*|minecraft\w*|"
+             r"twitch\w*|youtub\w*|yt|fortnit\w*|threads\w*|x)(?!\w)")
+BEFORE_PLATFORM = re.compile(
+    r"(?<![\w@.])(?P<h>" + _HANDLE + r")(?:\s+(?i:na|v|ve|z|ze|from|on)\s+|\s*\(\s*)" + _PLATFORM
+)
+_CAMEL = re.compile(r"[a-z][A-Z]|[a-z][A-Z]{2}$")
 
 
 def _shaped(handle: str) -> bool:
@@ -33,7 +41,13 @@ def _shaped(handle: str) -> bool:
 
 
 def find(text: str) -> list[Span]:
+    from .contacts import _username_like
+
     spans: list[Span] = []
+    for m in BEFORE_PLATFORM.finditer(text):
+        h = m.group("h")
+        if _shaped(h) or _CAMEL.search(h) or _username_like(h):
+            spans.append(Span(m.start("h"), m.end("h"), "CONTACT", 0.8))
     for rx, conf in ((CUED, 0.85), (IN_PARENS, 0.8)):
         for m in rx.finditer(text):
             if _shaped(m.group("h")):
