@@ -43,9 +43,11 @@ NAMED = re.compile(
 )
 # words that end the run before a number: "bydlí v tom 3. domě" is no address
 _NOT_STREET = re.compile(r"(?i)^(?:tom|tam|ten|to|tý|tej|jeho|její|naší|vaší|patře|patro|"
+                         r"byl|byla|bylo|byli|bude|budou|jsou|není|neni|počátkem|koncem|"
                          r"roce|let|pokoji|bytě|domě|asi|už|uz|přes|mám|má|jsem|je|od|do|"
                          r"kolem|po|před|až|az|vesnic\w*|sídlišt\w*|sidlist\w*|čísle|cisle|"
                          r"číslo|cislo|minut\w*|hodin\w*|praz\w*|prah\w*)$")
+_STREET_ABBR = re.compile(r"(?i)^(?:nám|nam|nábř|nabr|tř|tr|ul|sídl|sidl)\.$")
 _PREPOSITION = re.compile(r"(?i)^(?:na|v|ve|u|k|ke|pod|nad|za|z|ze|o|s|se)$")
 
 
@@ -54,12 +56,26 @@ def find(text: str) -> list[Span]:
     for rx in (LIVES, NAMED):
         for m in rx.finditer(text):
             words = m.group("a").split()[:-1]
+            # at most three words besides abbreviations and initials ("nám. T. G. Masaryka 42");
+            # more is a sentence ("dům byl adaptován na archiv počátkem 20")
+            if sum(not w.endswith(".") for w in words) > 3 and not re.search(
+                    r"(?i)popisn", m.group("a")):
+                continue
             if any(_NOT_STREET.match(w) for w in words) and not re.search(
                     r"(?i)popisn", m.group("a")):
                 continue
             if all(_PREPOSITION.match(w) for w in words):
                 continue  # "bydlí ve 4": a preposition alone names no street
             start = m.start("a")
+            # "Adresa Ministerstvo dopravy nábř. L. Svobody 1222/12": the street starts at its
+            # abbreviation; the words before name the building's owner
+            heads = [i for i, w in enumerate(words)
+                     if i and i < len(words) - 1 and _STREET_ABBR.match(w)]
+            if heads:
+                pos = start
+                for w in words[: heads[0] + 1]:
+                    pos = text.index(w, pos) + (len(w) if w is not words[heads[0]] else 0)
+                start, words = pos, words[heads[0] :]
             # after "kde bydlíš," the preposition starts the street ("…, k lesu 31")
             if rx is LIVES and _PREPOSITION.match(words[0]) and words[0].islower() \
                     and len(words) > 1 and "," not in text[m.start() : start]:

@@ -36,6 +36,8 @@ def find(text: str) -> list[Span]:
         if int(number) == 0 or len(number.lstrip("0")) < 2:
             continue
         cued = ACCOUNT_CUE.search(text[max(0, m.start() - 30) : m.start()]) is not None
+        if " " in m.group() and not cued:
+            continue  # "č. 78 / 1985 Sb.": a spaced slash is a law or a page, unless cued
         if cued and len(number) >= 6 or (not prefix or mod11_valid(prefix)) and mod11_valid(number):
             spans.append(Span(m.start(), m.end(), "ID", 0.9))
     spans += [Span(m.start(), m.end(), "ID", 0.9) for m in IBAN.finditer(text)]

@@ -25,7 +25,7 @@ LOGIN = re.compile(
     r"prihlasen\w*)" + _SYSTEM + _LINK + r")(?P<v>[\w.@-]*\w)"
 )
 PASSWORD = re.compile(
-    r"(?i:(?<!\w)(?:hesl[oa]|heslem|password|pass|pin|kód|kódu|kódem|kod|kodu|kodem|zámek|zamek)"
+    r"(?i:(?<!\w)(?:hesl[oa]|heslem|password|pass|pin|kód|kódu|kódem|kod|kodu|kodem)"
     + _SYSTEM + _LINK + r")"
     r"(?P<v>[^\s\"”“'„,;]+)"
 )
