@@ -24,9 +24,11 @@ _MONTHS = (r"ledna|února|unora|března|brezna|dubna|května|kvetna|června|cerv
 # a word of a street name; "28. října" and "číslo popisné" / "č. p." count as one word
 _WORD = (r"(?:\d{1,2}\.\s?(?i:" + _MONTHS + r")|(?i:číslo|cislo)\s+(?i:popisné|popisne)|"
          r"[^\W\d_][^\W\d_.]*\.?)")
-_NUMBER = (r"\d{1,5}(?:/\d{1,4})?[a-zA-Z]?(?![\w/])"
+_NUMBER = (r"\d{1,5}(?:/\d{1,4})?[a-hA-H]?(?![\w/])"
            r"(?!\s*(?i:km|m|min\w*|metr\w*|kilometr\w*|hod\w*|zastáv\w*|zastav\w*|stanic\w*|"
-           r"pat\w*|kroků|kroku|let|lidí|lidi|krát|x)(?!\w))")
+           r"pat\w*|kroků|kroku|let|lidí|lidi|krát|x|dny|dnů|dni|den|týdn\w*|tydn\w*|měsíc\w*|"
+           r"mesic\w*|rok\w*|dětí|deti|žáků|zaku|kluků|kluku|holek|bodů|bodu|kč|kc|korun\w*)"
+           r"(?!\w))")
 # up to five words: "nám. T. G. Masaryka 42", "Kostelci č. p. 298"
 _STREET = r"(?P<a>" + _WORD + r"(?:\s+" + _WORD + r"){0,4}\s+" + _NUMBER + r")"
 # "bydlí na …", "před domem na …": a lowercase preposition is the verb's, a capital one the street's
@@ -41,6 +43,13 @@ NAMED = re.compile(
     r"(?i:(?<!\w)(?:bydlišt\w*|adres\w*|ulic\w*|ul\.))(?:\s*[:,])?"
     r"(?:\s+(?i:je|jsou|zní|zni))?\s+" + _STREET
 )
+# "přišel k nám na Lipovou 8", "čekal u nás před domem v Husově 12": a weaker cue, so the
+# street must be capitalised (a parent's letter), never "u nás ve třídě 25 dětí"
+NEAR_US = re.compile(
+    r"(?i:(?<!\w)(?:k|ke|u|před|pred|za)\s+(?:nám|nás|nam|nas|nim|nich|mně|mne|mě|me)"
+    r"(?:\s+(?:domů|domu|před dům|pred dum|před domem|pred domem))?)"
+    r"(?:\s+(?P<prep>na|v|ve|do|u|k|ke|za))?\s+" + _STREET
+)
 # words that end the run before a number: "bydlí v tom 3. domě" is no address
 _NOT_STREET = re.compile(r"(?i)^(?:tom|tam|ten|to|tý|tej|jeho|její|naší|vaší|patře|patro|"
                          r"byl|byla|bylo|byli|bude|budou|jsou|není|neni|počátkem|koncem|"
@@ -51,11 +60,20 @@ _STREET_ABBR = re.compile(r"(?i)^(?:nám|nam|nábř|nabr|tř|tr|ul|sídl|sidl)\.
 _PREPOSITION = re.compile(r"(?i)^(?:na|v|ve|u|k|ke|pod|nad|za|z|ze|o|s|se)$")
 
 
+def _given_name(word: str) -> bool:
+    from ..gazetteer import get_gazetteer
+    from ..textutil import fold
+
+    return fold(word) in get_gazetteer().given
+
+
 def find(text: str) -> list[Span]:
     spans: list[Span] = []
-    for rx in (LIVES, NAMED):
+    for rx in (LIVES, NAMED, NEAR_US):
         for m in rx.finditer(text):
             words = m.group("a").split()[:-1]
+            if rx is NEAR_US and (not words[0][:1].isupper() or _given_name(words[0])):
+                continue  # "chodí k nám Kuba 3 dny" is a visit, not an address
             # at most three words besides abbreviations and initials ("nám. T. G. Masaryka 42");
             # more is a sentence ("dům byl adaptován na archiv počátkem 20")
             if sum(not w.endswith(".") for w in words) > 3 and not re.search(

@@ -22,7 +22,7 @@ URL = re.compile(
 # the country code may be bracketed, "(+420) 603 …", and so may the first group, "+420 (774) …";
 # children also join groups with underscores ("700_629_920") and double spaces
 PHONE = re.compile(
-    r"(?<![\w/+])(?:(?:\(\s?(?:\+|00)\d{2,3}\s?\)|(?:\+|00)\d{2,3})[ .\-_/]{0,2})?"
+    r"(?<![\w/+])(?:(?:\(\s?(?:\+|00)\s?\d{2,3}\s?\)|(?:\+|00)\s?\d{2,3})[ .\-_/]{0,2})?"
     r"(?:\(\d{1,4}\)|\d{2,4})(?:(?:[ .\-_]|  )?\d{2,4}){2,4}(?![\w/])"
 )
 HANDLE = re.compile(r"(?<![\w@.])@ ?[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
@@ -52,12 +52,21 @@ USERNAME = re.compile(
 # poslala", "lol karel": the name layers take karel)
 _SHAPE = re.compile(r"[\w.]*(?:\d|_|\w\.\w|[a-z][A-Z])")
 USERNAME_MAX_ZIPF = 2.5
+NICK_CUE = re.compile(r"(?i)nick|přezdív|prezdiv|username")
 NEXT_IS_LINK = re.compile(r"\s+(?i:jako|pod|s nickem|pod nickem)\b")
 
 
-def _username_like(word: str) -> bool:
+def _username_like(word: str, max_caps_zipf: float = 1.0) -> bool:
     if _SHAPE.match(word):
         return True
+    if word.isascii() and word.isalpha() and (word.istitle() or word.isupper()) and len(word) >= 4:
+        # "vystupuje pod nickem Shadow", "nick REAPER": a capitalised word that is no Czech word
+        # and no name (names go to the name layers: "na discordu Lucie")
+        from ..gazetteer import get_gazetteer
+
+        gaz, low = get_gazetteer(), word.lower()
+        return (low not in gaz.given and low not in gaz.nick_to_formal and not gaz.lookup(low)
+                and gaz.zipf(low) < max_caps_zipf)
     if not (word.isascii() and word.islower() and word.isalpha()):
         return False
     from ..gazetteer import get_gazetteer
@@ -106,7 +115,10 @@ def find(text: str) -> list[Span]:
         # "na twitchi streamuje jako zuzik__": a word followed by "jako"/"pod" is the verb
         if NEXT_IS_LINK.match(text, m.end("name")):
             continue
-        if _username_like(m.group("name")):
+        # after "nick"/"přezdívka" a gamer's English word is a name ("nick Shadow"); after a
+        # platform only a word no language list knows ("na discordu Trololo")
+        strong = NICK_CUE.match(m.group())
+        if _username_like(m.group("name"), 4.0 if strong else 1.0):
             spans.append(Span(m.start("name"), m.end("name"), "CONTACT", 0.8))
     for m in USERNAME.finditer(text):
         if len(m.group()) < 5 or re.fullmatch(r"\d+\w{0,3}", m.group()):
