@@ -25,7 +25,8 @@ PHONE = re.compile(
     r"(?<![\w/+])(?:(?:\(\s?(?:\+|00)\s?\d{2,3}\s?\)|(?:\+|00)\s?\d{2,3})[ .\-_/]{0,2})?"
     r"(?:\(\d{1,4}\)|\d{2,4})(?:(?:[ .\-_]|  )?\d{2,4}){2,4}(?![\w/])"
 )
-HANDLE = re.compile(r"(?<![\w@.])@ ?[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")
+HANDLE = re.compile(r"(?<![\w@.])@(?: (?=[\w.]*(?:\d|_|\w\.\w|[a-z][A-Z])))?"
+                    r"[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")  # "@ BarcaGG": a space only before a shape
 DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
 # a username introduced by a platform or "nick": "na discordu je kubik2011", "nick: xXdarkXx"
 # the cue words are case-insensitive, the username shape test is not: under a global (?i) the
