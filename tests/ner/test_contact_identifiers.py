@@ -294,3 +294,11 @@ def test_contact_set_floors():
     assert res["overall"]["precision"] >= 0.98
     assert res["agnostic_by_label"]["CONTACT"]["recall"] >= 0.99
     assert res["agnostic_by_label"]["ID"]["recall"] >= 0.96
+
+
+def test_bench_runs_the_contact_set_marked_tuned_on():
+    from ner import bench
+
+    assert "tests/ner/data/contact_reports.jsonl" in bench.DEFAULT_REPORTS
+    assert bench.tuned_on("tests/ner/data/contact_reports.jsonl").startswith("yes")
+    assert bench.tuned_on("tests/ner/data/blind_reports.jsonl").startswith("no")
