@@ -35,7 +35,8 @@ _STREET = r"(?P<a>" + _WORD + r"(?:\s+" + _WORD + r"){0,4}\s+" + _NUMBER + r")"
 LIVES = re.compile(
     r"(?i:(?<!\w)(?:bydl\w*|dům|dum|dom(?:em|u|ě|ů)|barák\w*|barak\w*))"
     r"(?P<sep>\s*[:,])?(?:\s+(?:je|jsou|ted|teď|hned|vedle|nás|nas|naproti|kousek|taky|na adrese|"
-    r"na ulici|v ulici|v praze \d{1,2}\s*,|v brně\s*,|v brne\s*,))*"
+    r"na ulici|v ulici|v praze \d{1,2}\s*,|v brně\s*,|v brne\s*,|"
+    r"(?-i:ve?\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][^\W\d_]+(?:\s+\d{1,2})?\s*,)))*"
     r"(?:\s+(?P<prep>na|v|ve|u|k|ke|pod|nad|za)(?=\s+[^\W\d_]))?\s+" + _STREET
 )
 # "adresa: pod hájem 42", "ul. Na Výsluní 5", "bydliště K Lesu 7": the preposition is the street's
@@ -89,6 +90,10 @@ def find(text: str) -> list[Span]:
             # abbreviation; the words before name the building's owner
             heads = [i for i, w in enumerate(words)
                      if i and i < len(words) - 1 and _STREET_ABBR.match(w)]
+            # "bydlíme v Brně na Cejlu 45": a town, then the street after its preposition
+            heads += [i + 1 for i, w in enumerate(words[1:-1], 1)
+                      if w.islower() and _PREPOSITION.match(w) and words[i - 1][:1].isupper()
+                      and not heads]
             if heads:
                 pos = start
                 for w in words[: heads[0] + 1]:

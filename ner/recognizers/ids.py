@@ -39,6 +39,8 @@ STREET_CUE = re.compile(
 STREET_SHAPED = re.compile(r"(?:ov[aáoy]|[sc]k[áéý]|[nň][íá]|ého|[áíé])$")
 HOUSE_NUMBER = re.compile(r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?$")
 TOWN_AFTER = re.compile(r",\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+")
+TOWN_THEN_STREET = re.compile(r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+\s+(?:na|v|ve|u|k|ke)\s+"
+                              r"(?=\w+\s+\w)")
 NUMBERS_NOT_STREETS = re.compile(
     r"(?i)^(?:v|ve|za|po|do|od|na|o|před|kolem|asi|přes|třída|ročník|hodin\w*|"
     r"minut\w*|let|roky|dní|dnů|korun\w*|kč|bodů|procent|stran\w*|ZŠ|MŠ|SŠ|"
@@ -87,5 +89,10 @@ def find(text: str) -> list[Span]:
         name = HOUSE_NUMBER.sub("", street)
         postal = bool(STREET_SHAPED.search(name)) and TOWN_AFTER.match(text, m.end())
         if has_slash or cue or postal:
-            spans.append(Span(m.start("street"), m.end("street"), "ID", 0.8))
+            start = m.start("street")
+            # "bydlíme v Brně na Cejlu 45": the town and its preposition are not the street
+            town = TOWN_THEN_STREET.match(street)
+            if town:
+                start += town.end()
+            spans.append(Span(start, m.end("street"), "ID", 0.8))
     return spans

@@ -23,6 +23,14 @@ CUED = re.compile(
     r"hraje|hrají|píše|pise|píšou|streamuje|vystupuje|najdeš|najdes|najdete)){0,3}"
     r"\s*[:\-–]?\s*[\"„]?(?P<h>" + _HANDLE + r")(?![\w@])"
 )
+# a nickname or channel in quotes after its cue, spaces and diacritics allowed: „Temný Rytíř“;
+# not a group chat's name („7.B drbárna“): it tells the moderator what was said, and names in it
+# are found by the name layers
+QUOTED = re.compile(
+    r"(?i:\b(?:přezdívk\w*|prezdivk\w*|nick\w*|username|účet\w*|ucet|uctu|kanál\w*|kanal\w*|"
+    r"jménem|jmenem))"
+    r"(?:\s+[^\W\d_]+){0,4}\s*[:\-–]?\s*[„\"“»](?P<h>[^„\"“”»«\n]{2,40}?)[“”\"«]"
+)
 IN_PARENS = re.compile(r"\((?P<h>" + _HANDLE + r")\)")
 # the platform after the handle: "kiki.dvorak.7 na instáči", "FildaYT (instagram)", "marayt na ig"
 _PLATFORM = (r"(?i:instagram\w*|insta|inst[aá]č\w*|ig|tiktok\w*|snap\w*|discord\w*|dc|"
@@ -44,6 +52,9 @@ def find(text: str) -> list[Span]:
     from .contacts import _username_like
 
     spans: list[Span] = []
+    for m in QUOTED.finditer(text):
+        if len(m.group("h").split()) <= 4:
+            spans.append(Span(m.start("h"), m.end("h"), "CONTACT", 0.75))
     for m in BEFORE_PLATFORM.finditer(text):
         h = m.group("h")
         if _shaped(h) or _CAMEL.search(h) or _username_like(h):
