@@ -13,7 +13,8 @@ from ..span import Span
 
 # the check letters in either case: a child types "s 420 155 463 613 e" on a phone keyboard;
 # twelve digits starting with a country code keep it from prose
-ISIC = re.compile(r"(?<![\w])[STYHAstyha][ -]?\d{3}(?:[ -]?\d{3}){3}[ -]?[A-Za-z](?![\w])")
+# the check letter is often left off when the number is copied: "S 420 123 456 789"
+ISIC = re.compile(r"(?<![\w])[STYHAstyha][ -]?\d{3}(?:[ -]?\d{3}){3}(?:[ -]?[A-Za-z])?(?![\w])")
 PAYMENT = re.compile(r"(?<![\w])\d{4}(?:[ -]?\d{4}){3}(?![\w])")
 # after "karta"/"číslo karty" a number typed from memory is hidden even when its checksum fails
 CARD_CUE = re.compile(r"(?i:(?<!\w)(?:kart[aueyoě]\w*|platební\w*|platebni\w*|visa|mastercard)"

@@ -25,8 +25,9 @@ PHONE = re.compile(
     r"(?<![\w/+])(?:(?:\(\s?(?:\+|00)\s?\d{2,3}\s?\)|(?:\+|00)\s?\d{2,3})[ .\-_/]{0,2})?"
     r"(?:\(\d{1,4}\)|\d{2,4})(?:(?:[ .\-_]|  )?\d{2,4}){2,4}(?![\w/])"
 )
+# any letter: platforms refuse diacritics, but a report writer types "@terka_růžičková"
 HANDLE = re.compile(r"(?<![\w@.])@(?: (?=[\w.]*(?:\d|_|\w\.\w|[a-z][A-Z])))?"
-                    r"[A-Za-z0-9_.]{2,30}[A-Za-z0-9_]")  # "@ BarcaGG": a space only before a shape
+                    r"[\w.]{2,30}\w")  # "@ BarcaGG": a space only before a shape
 DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
 # a username introduced by a platform or "nick": "na discordu je kubik2011", "nick: xXdarkXx"
 # the cue words are case-insensitive, the username shape test is not: under a global (?i) the
@@ -35,8 +36,9 @@ CUE = re.compile(
     r"\b(?i:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|"
     r"instagram\w*|insta|inst[aá]č\w*|tiktok\w*|tt|sc|dc|acc|"
     r"snap\w*|fortnit\w*|minecraft\w*|roblox\w*|steam\w*|twitch\w*|telegram\w*|whatsapp\w*|facebook\w*|fb|"
-    r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*)\b"
-    r"(?i:\s+(?:je|jako|pod|má|ma|mám|mam|měl|mel|měla|mela|jménem|se jmenuje|named))?"
+    r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*|"
+    r"ve hře|ve hre|v lobby|na serveru)\b"
+    r"(?i:\s+(?:je|jako|pod|má|ma|mám|mam|měl|mel|měla|mela|jménem|se jmenuje|named)){0,2}"
     r"\s*[:\-–]?\s*\"?"
     r"(?P<name>[\w.]{3,32}\w)"
 )

@@ -14,6 +14,12 @@ from ..span import Span
 BIRTH = re.compile(r"(?<![\d/])(\d{2})(\d{2})(\d{2})\s?/\s?(\d{3,4})(?![\d/])")
 # without the slash: "0854213316", "080204 8192", "080204-8192" — only with a valid checksum
 BIRTH_BARE = re.compile(r"(?<![\w/+.,-])\d{6}(?: ?- ?| )?\d{4}(?![\w/]|[.,]\d)")
+# after its cue a birth number is hidden even when mistyped (the checksum then fails)
+BIRTH_CUED = re.compile(
+    r"(?i:(?<!\w)(?:rodn\w*\s+čísl\w*|rodn\w*\s+cisl\w*|rč|rc|r\.\s?č\.|"
+    r"čísl\w*\s+pojištěnce|cisl\w*\s+pojistence)(?:\s*[:=]|\s+(?:je|má|ma))*)\s*"
+    r"(?P<n>\d{6}\s?[/ -]?\s?\d{3,4})(?![\w/])"
+)
 # Czech plates: 1A2 3456, 4T2 8815, 1AB 2345; new format 1AB2345
 PLATE = re.compile(r"\b\d[A-Z][A-Z0-9]\s?\d{4}\b")
 # after a cue, any letter case and a dash or split digits: "spz 4t2 8815", "3Z8-2832", "4M1 64 50"
@@ -28,7 +34,7 @@ STREET = re.compile(
     r"(?:(?:ulic[ei]|ul\.|bydlí (?:v|na)|bydlel[ao]? (?:v|na)|adres[ae]|adresu)\s+)?"
     r"(?P<street>(?:(?:Na|U|K|Pod|Nad|V|Za|Před|Třída|nám\.|náměstí|tř\.)\s+)?"
     r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+(?:\s+[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽa-záčďéěíňóřšťúůýž][a-záčďéěíňóřšťúůýž]+){0,2}"
-    r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?)\b"
+    r"\s+(?:č\.\s?(?:p\.\s?)?)?\d{1,5}(?:/\d{1,4})?[a-zA-Z]?)\b"
 )
 STREET_CUE = re.compile(
     r"(?i)\b(?:bydl\w*|adres\w*|ulic\w*|ul\.|doma|dům|dom(?:u|ů|ě|em|y|ech)|domov\w*|"
@@ -70,6 +76,8 @@ def find(text: str) -> list[Span]:
         valid = birth_number_valid(m.group())
         # a slash-separated 6+3/4 digit group is almost always a birth number even when mistyped
         spans.append(Span(m.start(), m.end(), "ID", 0.99 if valid else 0.7))
+    for m in BIRTH_CUED.finditer(text):
+        spans.append(Span(m.start("n"), m.end("n"), "ID", 0.9))
     for m in BIRTH_BARE.finditer(text):
         if birth_number_valid(m.group()):
             spans.append(Span(m.start(), m.end(), "ID", 0.9))

@@ -12,7 +12,7 @@ import re
 
 from ..span import Span
 
-_AT = r"(?:\s?[(\[{]\s?(?:at|zavin[aá][cč])\s?[)\]}]\s?|\s(?:at|zavin[aá][cč])\s|\s?@\s?)"
+_AT = r"(?:\s?[(\[{<]\s?(?:at|@|a|zavin[aá][cč])\s?[)\]}>]\s?|\s(?:at|zavin[aá][cč])\s|\s?@\s?)"
 _DOT = r"(?:\s?[(\[{]\s?(?:dot|te[cč]ka)\s?[)\]}]\s?|\s(?:dot|te[cč]ka)\s|\s?\.\s?|,)"
 OBFUSCATED = re.compile(
     r"(?i)(?<![\w.])[\w+-]+(?:\.[\w+-]+)*" + _AT + r"[\w-]+(?:" + _DOT + r"[\w-]+)*"

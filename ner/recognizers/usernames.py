@@ -13,7 +13,7 @@ import re
 
 from ..span import Span
 
-_HANDLE = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,30})[A-Za-z0-9_]"
+_HANDLE = r"\w(?:[\w.]{1,30})\w"
 _SHAPED = re.compile(r"(?=.*(?:[a-z0-9_]\.[a-z0-9_]|\d|_))", re.IGNORECASE)
 CUED = re.compile(
     r"\b(?i:instagram\w*|insta|inst[aá]č\w*|ig|tiktok\w*|tt|snap\w*|sc|discord\w*|dc|"

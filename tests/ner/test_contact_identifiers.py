@@ -302,3 +302,37 @@ def test_bench_runs_the_contact_set_marked_tuned_on():
     assert "tests/ner/data/contact_reports.jsonl" in bench.DEFAULT_REPORTS
     assert bench.tuned_on("tests/ner/data/contact_reports.jsonl").startswith("yes")
     assert bench.tuned_on("tests/ner/data/blind_reports.jsonl").startswith("no")
+
+
+@pytest.mark.parametrize("module, text, value", [
+    (contacts, "má účet @terka_růžičková a", "@terka_růžičková"),
+    (contacts, "ve hře je jako DarkKiller2 a", "DarkKiller2"),
+    (obfuscated_emails, "napiš kuba(@)seznam.cz", "kuba(@)seznam.cz"),
+    (obfuscated_emails, "kuba (a) seznam.cz", "kuba (a) seznam.cz"),
+    (cards, "ISIC S 420 123 456 789 mi vzal", "S 420 123 456 789"),
+    (ids, "bydlí Palackého č. 12, Brno", "Palackého č. 12"),
+    (ids, "rodné číslo 1506018139", "1506018139"),
+    (ids, "rč: 095415 8611", "095415 8611"),
+])
+def test_more_shapes(module, text, value):
+    assert value in _found(module, text)
+
+
+@pytest.mark.parametrize("module, text", [
+    (contacts, "ve hře byl nejlepší"), (contacts, "lol je jako karel"), (ids, "rc 20 let"),
+    (obfuscated_emails, "(a) jablka"),
+])
+def test_more_shapes_negative(module, text):
+    assert [s for s in module.find(text) if s.score < 0.95] == []
+
+
+def test_identifiers_keep_their_label():
+    """A digit run that is also a phone shape, or a password that is also a username shape, is
+    labelled ID when an identifier recognizer claims it."""
+    for text, value in (("ISIC S 420 123 456 789 A", "S 420 123 456 789 A"),
+                        ("jeho IP je 167.150.52.187", "167.150.52.187"),
+                        ("číslo občanky 203948571", "203948571"),
+                        ("heslo je verca2010", "verca2010"),
+                        ("rodné číslo 1506018139", "1506018139")):
+        spans = detect_spans(text)
+        assert [(text[s.start : s.end], s.label) for s in spans] == [(value, "ID")], text
