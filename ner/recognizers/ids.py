@@ -76,8 +76,10 @@ def find(text: str) -> list[Span]:
         valid = birth_number_valid(m.group())
         # a slash-separated 6+3/4 digit group is almost always a birth number even when mistyped
         spans.append(Span(m.start(), m.end(), "ID", 0.99 if valid else 0.7))
+    seen = {(s.start, s.end) for s in spans}
     for m in BIRTH_CUED.finditer(text):
-        spans.append(Span(m.start("n"), m.end("n"), "ID", 0.9))
+        if (m.start("n"), m.end("n")) not in seen:  # a slashed one is already in, with its score
+            spans.append(Span(m.start("n"), m.end("n"), "ID", 0.9))
     for m in BIRTH_BARE.finditer(text):
         if birth_number_valid(m.group()):
             spans.append(Span(m.start(), m.end(), "ID", 0.9))
