@@ -33,7 +33,7 @@ DISCORD = re.compile(r"\b[\w.]{2,32}#\d{4}\b")
 # the cue words are case-insensitive, the username shape test is not: under a global (?i) the
 # camelCase test [a-z][A-Z] would accept any word ("lol karel", "na Snapchatu poslala")
 CUE = re.compile(
-    r"\b(?i:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|username|discord\w*|"
+    r"\b(?i:nick(?:em|name)?|přezdívk\w*|jméno na \w+|účet|ucet|uctu|username|discord\w*|"
     r"instagram\w*|insta|inst[aá]č\w*|tiktok\w*|tt|sc|dc|acc|"
     r"snap\w*|fortnit\w*|minecraft\w*|roblox\w*|steam\w*|twitch\w*|telegram\w*|whatsapp\w*|facebook\w*|fb|"
     r"youtube\w*|yt|ig|xbox\w*|psn|epic\w*|brawl\w*|lol|valorant\w*|kanál\w*|"

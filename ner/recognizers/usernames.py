@@ -18,7 +18,8 @@ _SHAPED = re.compile(r"(?=.*(?:[a-z0-9_]\.[a-z0-9_]|\d|_))", re.IGNORECASE)
 CUED = re.compile(
     r"\b(?i:instagram\w*|insta|inst[aá]č\w*|ig|tiktok\w*|tt|snap\w*|sc|discord\w*|dc|"
     r"telegram\w*|twitter\w*|fb|facebook\w*|steam\w*|roblox\w*|minecraft\w*|twitch\w*|"
-    r"yt|youtub\w*|fortnit\w*|nick\w*|přezdívk\w*|username|účet|účtu|acc|profil\w*)"
+    r"yt|youtub\w*|fortnit\w*|nick\w*|přezdívk\w*|username|[uú][cč]e?t\w*|"
+    r"acc|profil\w*)"
     r"(?:\s+(?i:je|jako|se|jmenuje|pod|má|ma|mám|mam|měl|mel|měla|mela|jménem|nickem|účtem|tam|"
     r"hraje|hrají|píše|pise|píšou|streamuje|vystupuje|najdeš|najdes|najdete)){0,3}"
     r"\s*[:\-–]?\s*[\"„]?(?P<h>" + _HANDLE + r")(?![\w@])"
@@ -31,6 +32,8 @@ QUOTED = re.compile(
     r"jménem|jmenem))"
     r"(?:\s+[^\W\d_]+){0,4}\s*[:\-–]?\s*[„\"“»](?P<h>[^„\"“”»«\n]{2,40}?)[“”\"«]"
 )
+# a chat log's speaker with a handle's shape: "terka.k: haha", "[20:15] kuba_x: …"
+SPEAKER = re.compile(r"(?m)^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?P<h>" + _HANDLE + r"):\s")
 IN_PARENS = re.compile(r"\((?P<h>" + _HANDLE + r")\)")
 # the platform after the handle: "kiki.dvorak.7 na instáči", "FildaYT (instagram)", "marayt na ig"
 _PLATFORM = (r"(?i:instagram\w*|insta|inst[aá]č\w*|ig|tiktok\w*|snap\w*|discord\w*|dc|"
@@ -59,7 +62,7 @@ def find(text: str) -> list[Span]:
         h = m.group("h")
         if _shaped(h) or _CAMEL.search(h) or _username_like(h):
             spans.append(Span(m.start("h"), m.end("h"), "CONTACT", 0.8))
-    for rx, conf in ((CUED, 0.85), (IN_PARENS, 0.8)):
+    for rx, conf in ((CUED, 0.85), (IN_PARENS, 0.8), (SPEAKER, 0.8)):
         for m in rx.finditer(text):
             if _shaped(m.group("h")):
                 spans.append(Span(m.start("h"), m.end("h"), "CONTACT", conf))

@@ -336,3 +336,18 @@ def test_identifiers_keep_their_label():
                         ("rodné číslo 1506018139", "1506018139")):
         spans = detect_spans(text)
         assert [(text[s.start : s.end], s.label) for s in spans] == [(value, "ID")], text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("vlk_samotar: ty jsi nula\nterka.k: haha", "terka.k"),
+    ("[20:15] kuba.n: to je on", "kuba.n"),
+    ("napsala mi z ucetu lucinka.xoxo2", "lucinka.xoxo2"),
+])
+def test_chat_speakers_and_misspelt_cues(text, value):
+    assert value in _found(usernames, text)
+
+
+@pytest.mark.parametrize("text", ["Poznámka: 8.15 sraz", "Já: ne", "[20:15] 7.B: ahoj",
+                                  "Pozn.: nic", "učte se 5.B"])
+def test_chat_speakers_negative(text):
+    assert _found(usernames, text) == []
