@@ -18,11 +18,12 @@ CUED = re.compile(
     r"pas(?:u|em|e|y|ů)?|průkaz\w*|prukaz\w*|průkazk\w*|prukazk\w*|"
     r"(?:evidenční|evidencni)\s+čísl\w*|(?:evidenční|evidencni)\s+cisl\w*|"
     r"čísl\w*\s+žák\w*|cisl\w*\s+zak\w*|kód\w*\s+žák\w*|kod\w*\s+zak\w*|"
+    r"id\s+žák\w*|id\s+zak\w*|doklad\w*|řidičák\w*|ridicak\w*|řidičsk\w*\s+průkaz\w*|"
     r"kartičk\w*|kartick\w*|kart\w*\s+(?:do|na)\s+(?:jídeln\w*|jideln\w*|obědy|obedy)|"
     r"čip(?:u|em|y|ov\w*)?|cip(?:u|em|y|ov\w*)?|pojištěn\w*|pojisten\w*|kartičk\w*\s+pojišťovny)"
     r"(?:\s+(?:do|na)\s+(?:jídeln\w*|jideln\w*|obědy|obedy|školy|skoly))?"
     r"(?:\s*[:,]|\s+(?:č\.|c\.|čísl\w*|cisl\w*|je|má|ma|mám|mam|s\s+číslem|s\s+cislem))*)"
-    r"\s*(?P<n>[A-Za-z]?\d[\d ]{2,14}\d(?:/\d{2,6})?)(?![\w/.,]\d|\w)"
+    r"\s*(?P<n>[A-Za-z]{0,2}\d[\d ]{2,14}\d(?:/\d{2,6})?)(?![\w/.,]\d|\w)"
     r"(?!\s*(?i:kč|kc|korun\w*|,-|let|x|krát|krat|%|lidí|lidi|km|minut\w*)(?!\w))"
 )
 _DATE_OR_TIME = re.compile(r"\d{1,2}[.:]\d{1,2}")

@@ -42,7 +42,7 @@ STREET_CUE = re.compile(
 )
 # A postal address: "Jiráskova 14, Písek", "Nádražní 482, 250 88 Čelákovice" — a street-shaped
 # name (possessive or adjective: -ova, -ská, -ní, -ého, -á …) + number + comma + town.
-STREET_SHAPED = re.compile(r"(?:ov[aáoy]|[sc]k[áéý]|[nň][íá]|ého|[áíé])$")
+STREET_SHAPED = re.compile(r"(?:ov[aáoy]|[sc]k[áéý]|[nň][íá]|ého|[áíéů])$")  # ů: Dukelských hrdinů
 HOUSE_NUMBER = re.compile(r"\s+\d{1,5}(?:/\d{1,4})?[a-zA-Z]?$")
 TOWN_AFTER = re.compile(r",\s*(?:\d{3}\s?\d{2}\s+)?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+")
 TOWN_THEN_STREET = re.compile(r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+\s+(?:na|v|ve|u|k|ke)\s+"

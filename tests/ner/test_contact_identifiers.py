@@ -351,3 +351,18 @@ def test_chat_speakers_and_misspelt_cues(text, value):
                                   "Pozn.: nic", "učte se 5.B"])
 def test_chat_speakers_negative(text):
     assert _found(usernames, text) == []
+
+
+@pytest.mark.parametrize("module, text, value", [
+    (document_numbers, "číslo dokladu 203948571", "203948571"),
+    (document_numbers, "ID žáka 12345", "12345"),
+    (document_numbers, "číslo řidičáku EF123456", "EF123456"),
+    (ids, "Jana Nováková, Dukelských hrdinů 12, Kolín", "Dukelských hrdinů 12"),
+])
+def test_documents_and_signatures(module, text, value):
+    assert _found(module, text) == [value]
+
+
+def test_documents_and_signatures_negative():
+    assert _found(document_numbers, "doklady mi vzal 2x") == []
+    assert _found(ids, "Bylo jich 12, Kolín vyhrál") == []
