@@ -17,6 +17,13 @@ ACCOUNT = re.compile(r"(?<![\w/-])(?:(?P<prefix>\d{1,6})-)?(?P<number>\d{2,10}) 
 # an IBAN: "CZ65 0800 0000 1920 0014 5399", run together or in fours
 IBAN = re.compile(r"(?<!\w)(?i:cz|sk)\d{2}(?: ?\d{4}){5}(?!\w)")
 _WEIGHTS = (1, 2, 4, 8, 5, 10, 9, 7, 3, 6)
+# bank codes of the ČNB register: a short number with a year after the slash is a file reference
+# ("č. j. 123/2024"), unless its code is a bank's
+BANK_CODES = frozenset("""
+0100 0300 0600 0710 0800 2010 2020 2060 2070 2100 2200 2220 2250 2260 2275 2600 2700 3030 3050
+3060 3500 4000 4300 5500 5800 6000 6100 6200 6210 6300 6363 6700 6800 7910 7950 7960 7970 7990
+8030 8040 8060 8090 8150 8190 8198 8199 8200 8220 8250 8255 8265 8500
+""".split())
 
 
 def mod11_valid(digits: str) -> bool:
@@ -38,6 +45,8 @@ def find(text: str) -> list[Span]:
         cued = ACCOUNT_CUE.search(text[max(0, m.start() - 30) : m.start()]) is not None
         if " " in m.group() and not cued:
             continue  # "č. 78 / 1985 Sb.": a spaced slash is a law or a page, unless cued
+        if not cued and len(number) < 6 and m.group("bank") not in BANK_CODES:
+            continue
         if cued and len(number) >= 6 or (not prefix or mod11_valid(prefix)) and mod11_valid(number):
             spans.append(Span(m.start(), m.end(), "ID", 0.9))
     spans += [Span(m.start(), m.end(), "ID", 0.9) for m in IBAN.finditer(text)]

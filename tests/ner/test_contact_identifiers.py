@@ -197,6 +197,7 @@ def test_cards_and_accounts():
         "CZ65 0800 0000 1920 0014 5399"]
     assert _found(bank_accounts, "ve znění vyhl. č. 78 / 1985 Sb.") == []
     assert _found(bank_accounts, "skóre 12/2024") == []
+    assert _found(bank_accounts, "zápis č. j. 123/2024 ze dne") == []
 
 
 @pytest.mark.parametrize("text, value", [
