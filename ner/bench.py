@@ -31,11 +31,28 @@ _DATA = "tests/ner/data/"
 DEFAULT_REPORTS = (
     _DATA + "phenomena_reports.jsonl",
     _DATA + "style_reports.jsonl",
+    _DATA + "contact_reports.jsonl",
     _DATA + "blind_reports.jsonl",
     _DATA + "heldout_reports.jsonl",
 )
 #: sets whose individual misses are never printed or stored (held out, or reporting only)
 NO_ERROR_ANALYSIS = ("blind_reports", "etest")
+#: whether the rules were tuned on a set (file-name stem → marking printed in each table's title)
+TUNED_ON = {
+    "reports_dev": "yes",
+    "phenomena_reports": "yes (synthetic)",
+    "style_reports": "yes (synthetic)",
+    "contact_reports": "yes (synthetic)",
+    "blind_reports": "no (held out)",
+    "heldout_reports": "no (same team)",
+    "cnec_dtest_person": "thresholds",
+    "cnec_etest_person": "no (reporting only)",
+}
+
+
+def tuned_on(path: str) -> str:
+    """How the set was used: tuned on, thresholds only, or never looked at."""
+    return TUNED_ON.get(Path(path).stem, "unknown")
 
 
 def read_jsonl(path: str) -> list[dict]:
@@ -206,7 +223,8 @@ def run(
                 speeds[f"-{layer}"] = len(gold) / wall
         chars = sum(len(r["text"]) for r in gold)
         lines += [""] + _table(
-            f"== {path}  texts={len(gold)} chars={chars}  labels={','.join(labels)}",
+            f"== {path}  texts={len(gold)} chars={chars}  labels={','.join(labels)}  "
+            f"tuned on: {tuned_on(path)}",
             results,
             labels,
             speeds,
@@ -217,6 +235,7 @@ def run(
         for lk in [] if reporting_only else results["ours"]["leaks"][:show_leaks]:
             lines.append(f"  LEAK {lk['id']} {lk['label']} {lk['text']!r}")
         report["corpora"][path] = {
+            "tuned_on": tuned_on(path),
             "results": {
                 k: {kk: vv for kk, vv in v.items() if kk != "leaks"} for k, v in results.items()
             },

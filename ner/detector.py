@@ -20,14 +20,19 @@ from .recognizers import (
     class_codes,
     classes,
     contacts,
+    credentials,
     crf,
+    document_numbers,
     ids,
+    ip_addresses,
     names,
     numeric_ids,
     obfuscated_emails,
     seeded,
     slash_phones,
+    spoken_phones,
     usernames,
+    vetoes,
 )
 from .role_words import trim as trim_role_words
 from .span import Span
@@ -35,7 +40,8 @@ from .textutil import tokenize
 
 #: pattern recognizers, one module per kind of identifier (each: ``find(text) -> list[Span]``)
 PATTERN_RECOGNIZERS = (contacts, ids, classes, cards, class_codes, usernames, bank_accounts,
-                       numeric_ids, slash_phones, obfuscated_emails, addresses)
+                       numeric_ids, slash_phones, obfuscated_emails, addresses, spoken_phones,
+                       credentials, ip_addresses, document_numbers)
 
 ALL_LAYERS = ("seeded", "patterns", "gazetteer", "model", "cues", "crf")
 SPACY_MODEL = "cs_core_news_sm"
@@ -105,8 +111,10 @@ class Detector:
             spans += seeded.find_name(tokens, victim_name, self.gaz)
             spans += seeded.find_class(text, victim_class)
         if "patterns" in self.layers:
+            found: list[Span] = []
             for recognizer in PATTERN_RECOGNIZERS:
-                spans += recognizer.find(text)
+                found += recognizer.find(text)
+            spans += prefer_ids(found)
         if "gazetteer" in self.layers or "model" in self.layers:
             if "gazetteer" in self.layers:
                 spans += names.find(
@@ -123,10 +131,26 @@ class Detector:
         elif "crf" in self.layers:
             spans += crf.find(text, tokens, self.gaz, doc)
         spans = merge(align(spans, text))
+        # contact cue words read as names in lowercase writing ("mejl ma …", "tiktok @…")
+        spans = [s for s in spans
+                 if s.label != "PERSON" or not vetoes.contact_word(text[s.start : s.end])]
         if "gazetteer" in self.layers:
             spans = merge(align(propagate(text, spans, tokens, self.gaz), text))
         spans = trim_role_words(text, join_names(text, _mask_placeholders(text, spans, holes)))
         return assign(spans, tokens, self.gaz)
+
+
+def prefer_ids(spans: list[Span]) -> list[Span]:
+    """A shape-only CONTACT reading (a digit run read as a phone, a password read as a username)
+    inside an identifier's span gives way to the ID: an ISIC "S 420 …", an IBAN, an IP address, a
+    birth number or a password is not a phone or a handle, and merge would otherwise keep CONTACT.
+    Sure contacts (e-mails, @handles, score ≥ 0.95) are kept."""
+    ids = [s for s in spans if s.label == "ID"]
+    if not ids:
+        return spans
+    return [s for s in spans if not (
+        s.label == "CONTACT" and s.score < 0.95
+        and any(i.start <= s.start and s.end <= i.end for i in ids))]
 
 
 def _holes(text) -> tuple[tuple[int, int], ...]:

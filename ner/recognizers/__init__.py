@@ -11,6 +11,10 @@
 - ``slash_phones``: phones written with slashes (CONTACT)
 - ``obfuscated_emails``: "(at)", "zavináč … tečka" e-mails (CONTACT)
 - ``addresses``: street + number after a cue, in any letter case (ID)
+- ``spoken_phones``: phone numbers partly or wholly in words (CONTACT)
+- ``credentials``: school logins (CONTACT) and passwords (ID) after their cue
+- ``ip_addresses``: IPv4 addresses (ID)
+- ``document_numbers``: ID-card, passport, pupil and canteen-card numbers after a cue (ID)
 - ``seeded``: the victim's name and class from the form fields (PERSON, CLASS)
 - ``names``: gazetteers + morphology + spaCy + context cues (PERSON)
 """

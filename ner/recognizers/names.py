@@ -397,7 +397,9 @@ def _tagged_score(
         return 0.0
     d = CRF_HYSTERESIS if strict else 0.0
     t = e.token
-    if t.is_alpha and _crf_adds(e, p, d):
+    # in a text already redacted, a lone letter is never a new name: blanking a placeholder can
+    # move a letter's P(name) over the threshold ("PEA;0;0<O" → "[OSOBA 1];0;0<O")
+    if t.is_alpha and _crf_adds(e, p, d) and not (strict and len(t.text) == 1):
         return max(s, 0.75)
     if s > 0 and edited and t.is_cap and p < CRF_VETO + d and not t.sent_start:
         g = e.given

@@ -332,3 +332,25 @@ def ethnonym_vetoes(text: str, ev, scores: list[float], edited: bool, cues) -> N
             if beside:
                 continue  # "Jan Němec"
         scores[i] = 0.0
+
+
+# -- the words that introduce a contact -------------------------------------------------------
+# In a child's lowercase writing the caseless CRF reads the word before a phone, an e-mail or a
+# handle as a name ("mejl ma dvorak.jakub@…", "tiktok @kubik.p", "isic s 420 …", "volal mi ze
+# skrytýho"): the slot is where a name often stands. These words introduce contacts and
+# identifiers and are never names; folded forms, matched as whole PERSON spans.
+_CONTACT_WORDS = frozenset("""
+mejl mejlu mejlem mail mailu mailem email emailu emailem mobil mobilu mobilem telefon telefonu
+tel cislo cisla cisle cislem skryteho skrytyho skryteho skryty neznameho neznamyho
+tiktok tiktoku tiktokem instac instaci instace insta instagram instagramu ig snap snapu
+snapchat snapchatu discord discordu dc roblox robloxu fortnite fortnitu steam steamu
+twitch twitchi yt youtube youtubu whatsapp whatsappu telegram telegramu facebook facebooku fb
+isic isicu spz heslo hesla heslem login loginem bakalari bakalaru bakalarich ucet uctu uctem
+volaj volali volal volala pisou pisal pisala dekuji dekujeme dekuju
+""".split())
+
+
+def contact_word(text: str) -> bool:
+    """Every word of ``text`` is a word that introduces a contact (never a name)."""
+    words = _fold(text).split()
+    return bool(words) and all(w in _CONTACT_WORDS for w in words)

@@ -87,7 +87,9 @@ def test_bank_accounts(text, value):
     assert _found(bank_accounts, text) == [value]
 
 
-@pytest.mark.parametrize("text", ["účet 2000145398/0800", "skóre 12/2024", "1/2 hodiny",
+# a checksum-failing account is left alone without a cue; after "účet" it is hidden all the same
+# (a child's slip still identifies the account: see test_contact_identifiers.py)
+@pytest.mark.parametrize("text", ["vzorec 2000145398/0800", "skóre 12/2024", "1/2 hodiny",
                                   "19-2000145390/0800", "0/0100"])
 def test_bank_accounts_negative(text):
     assert _found(bank_accounts, text) == []
@@ -139,7 +141,7 @@ def test_obfuscated_emails_negative(text):
 
 @pytest.mark.parametrize("text, value", [
     ("bydli na palackeho 1187/22 s mamkou", "palackeho 1187/22"),
-    ("adresa: u stadionu 14, Brno", "stadionu 14"),
+    ("adresa: u stadionu 14, Brno", "u stadionu 14"),  # after "adresa" the street is "U Stadionu"
     ("Bydlí na Masarykově 3.", "Masarykově 3"),
 ])
 def test_cued_addresses(text, value):
