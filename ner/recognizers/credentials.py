@@ -22,13 +22,14 @@ LOGIN = re.compile(
     r"uzivatelske\s+jmeno|username|jméno\s+do\s+\w+|jmeno\s+do\s+\w+|školní\s+účet|skolni\s+ucet|"
     r"(?:se\s+)?přihlásil\w*(?:\s+se)?(?:\s+za\s+\w+)?|"
     r"(?:se\s+)?prihlasil\w*(?:\s+se)?(?:\s+za\s+\w+)?|přihlášen\w*|"
-    r"prihlasen\w*)" + _SYSTEM + _LINK + r")(?P<v>[\w.@-]*\w)"
+    r"prihlasen\w*)(?!\w)" + _SYSTEM + _LINK + r")(?P<v>[\w.@-]*\w)"
 )
 PASSWORD = re.compile(
-    r"(?i:(?<!\w)(?:hesl[oa]|heslem|password|pass|pin|kód|kódu|kódem|kod|kodu|kodem)"
+    r"(?i:(?<!\w)(?:hesl[oa]|heslem|password|pass|pin|kód|kódu|kódem|kod|kodu|kodem)(?!\w)"
     + _SYSTEM + _LINK + r")"
     r"(?P<v>[^\s\"”“'„,;]+)"
 )
+# A cue is a whole word: "pinďákovi" and "kodéři" hold no PIN or code ("(?!\w)" after the cue).
 MAX_ZIPF = 1.5  # an ordinary word (tajné, stejné, změnil) is not a password or a login
 
 

@@ -158,7 +158,9 @@ def test_credentials(text, values):
 
 @pytest.mark.parametrize("text", ["heslo je tajné", "zapomněl jsem heslo. Pak", "heslo mi změnil",
                                   "login do bakalářů nefunguje", "přihlášený na hodinu 2024",
-                                  "heslo do wifi je doma", "na zámek Malmaison", "kód je tajný"])
+                                  "heslo do wifi je doma", "na zámek Malmaison", "kód je tajný",
+                                  # a cue only as a whole word: no PIN inside a nickname
+                                  "tu Pinďa, pinďákovi se smějou", "passat je auto"])
 def test_credentials_negative(text):
     assert _found(credentials, text) == []
 
