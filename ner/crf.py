@@ -27,6 +27,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .crf_model import CrfWeights
 
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_FILE = "person_crf.crfsuite"
@@ -70,12 +76,18 @@ def _kind(t) -> str:
     return "l"
 
 
-def _gaz(prefix: str, m) -> list[str]:
+def _gaz(prefix: str, m) -> tuple[str, ...]:
     if m is None:
-        return []
+        return ()
     e = m.entry
-    tag = f"{prefix}{'E' if m.exact else 'F'}{'A' if e.ambiguous else ''}"
-    return [tag, f"{tag}{_band(e.rank)}", f"{prefix}o={e.origin}"]
+    return _gaz_features(prefix, m.exact, e.ambiguous, e.rank, e.origin)
+
+
+@lru_cache(maxsize=16384)
+def _gaz_features(prefix: str, exact: bool, ambiguous: bool, rank: int, origin: str
+                  ) -> tuple[str, ...]:
+    tag = f"{prefix}{'E' if exact else 'F'}{'A' if ambiguous else ''}"
+    return (tag, f"{tag}{_band(rank)}", f"{prefix}o={origin}")
 
 
 def _gap(text: str, a: int, b: int) -> str:
@@ -140,6 +152,52 @@ def _word_features(word: str, f: str) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=4096)
+def _own_features(kss: str, k: str, z: str, ent: str, brief: str
+                  ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A token's kind, frequency, entity and gazetteer-kind features (before and after the gaps)."""
+    return ("k=" + kss, "z=" + z, "ent=" + ent), ("gz=" + brief + k, "kz=" + kss + z)
+
+
+@lru_cache(maxsize=65536)
+def _neighbour_features(p: str, info: tuple, kss: str) -> tuple[str, ...]:
+    """What neighbour ``p`` ("-2", "-1", "+1", "+2") reads; the nearest ones also their
+    suffix, frequency and kind beside the token's own kind ``kss`` (ignored for ±2)."""
+    nf, nkind, nss, nent, nbrief, nz = info
+    nk = nkind + nss
+    out = (p + "w=" + nf, p + "k=" + nk, p + "ent=" + nent, p + "gz=" + nbrief + nk)
+    if p == "-1":
+        return (*out, p + "s3=" + nf[-3:], p + "z=" + nz, p + "k|k=" + nk + "|" + kss)
+    if p == "+1":
+        return (*out, p + "s3=" + nf[-3:], p + "z=" + nz, p + "k|k=" + kss + "|" + nk)
+    return out
+
+
+_NEIGHBOURS = ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2"))
+
+
+def _gaps(text: str, ev: Sequence, i: int) -> tuple[str, str]:
+    """The punctuation before and after token ``i`` ("gp=", "gn=" features)."""
+    t = ev[i].token
+    return (
+        "gp=" + _gap(text, ev[i - 1].token.end if i > 0 else _back(text, t.start), t.start),
+        "gn=" + _gap(text, t.end, ev[i + 1].token.start if i + 1 < len(ev) else t.end + 3),
+    )
+
+
+def _extras(e, f: str, nick) -> list[str]:
+    """Place reading, nickname and hyphen features of a token (rare: not worth caching)."""
+    out = []
+    place = getattr(e, "place", "")
+    if place:
+        out.append("geo=" + place + ("n" if e.given or e.surname else ""))
+    if f in nick:
+        out.append("nick")
+    if "-" in e.token.text:
+        out.append("hyph")
+    return out
+
+
 def token_features(
     text: str,
     ev: Sequence,
@@ -148,46 +206,25 @@ def token_features(
     infos: Sequence | None = None,
 ) -> list:
     """Features of token ``i``; ``ev`` items have .token, .given, .surname, .common, .ent.
-    ``infos`` (``token_infos(ev)``) saves recomputing the neighbours' parts for every token."""
+    ``infos`` (``token_infos(ev)``) saves recomputing the neighbours' parts for every token.
+    The order is the model's: CRFsuite numbers attributes as it first meets them, so a rebuild
+    gives the same file only with the same order."""
     if infos is None:
         infos = token_infos(ev)
     e = ev[i]
-    t = e.token
     f, k, ss, ent, brief, z = infos[i]
-    out = list(_word_features(t.text, f))
-    out += [
-        "k=" + k + ss,
-        "z=" + z,
-        "ent=" + ent,
-        "gp=" + _gap(text, ev[i - 1].token.end if i > 0 else _back(text, t.start), t.start),
-        "gn=" + _gap(text, t.end, ev[i + 1].token.start if i + 1 < len(ev) else t.end + 3),
-        "gz=" + brief + k,
-        "kz=" + k + ss + z,
-    ]
+    kss = k + ss
+    own, own2 = _own_features(kss, k, z, ent, brief)
+    out = [*_word_features(e.token.text, f), *own, *_gaps(text, ev, i), *own2]
     out += _gaz("g", e.given) + _gaz("s", e.surname)
-    place = getattr(e, "place", "")
-    if place:
-        out.append("geo=" + place + ("n" if e.given or e.surname else ""))
-    if f in nick:
-        out.append("nick")
-    if "-" in t.text:
-        out.append("hyph")
+    out += _extras(e, f, nick)
     n_ev = len(ev)
-    for d, p in ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2")):
+    for d, p in _NEIGHBOURS:
         j = i + d
         if j < 0 or j >= n_ev:
             out.append(p + "w=<s>" if j < 0 else p + "w=</s>")
-            continue
-        nf, nkind, nss, nent, nbrief, nz = infos[j]
-        nk = nkind + nss
-        out.append(p + "w=" + nf)
-        out.append(p + "k=" + nk)
-        out.append(p + "ent=" + nent)
-        out.append(p + "gz=" + nbrief + nk)
-        if d in (-1, 1):
-            out.append(p + "s3=" + nf[-3:])
-            out.append(p + "z=" + nz)
-            out.append(p + "k|k=" + (nk + "|" + k + ss if d < 0 else k + ss + "|" + nk))
+        else:
+            out += _neighbour_features(p, infos[j], kss if d in (-1, 1) else "")
     return out
 
 
@@ -208,6 +245,7 @@ def token_item(
 
 
 _VEC_KEYS = [f"v{k}" for k in range(96)]
+_VEC_SET = frozenset(_VEC_KEYS)
 
 
 class VectorProjection:
@@ -225,8 +263,6 @@ class VectorProjection:
 
     @classmethod
     def fit(cls, rows, dims: int = PCA_DIMS) -> VectorProjection:
-        import numpy as np
-
         x = np.asarray(rows, dtype=np.float64)
         mean = x.mean(axis=0)
         _u, sv, vt = np.linalg.svd(x - mean, full_matrices=False)
@@ -238,18 +274,17 @@ class VectorProjection:
         return cls(mean.astype(np.float32), (comps / scale[:, None]).T.astype(np.float32))
 
     def __call__(self, tensor):
-        return (tensor - self.mean) @ self.components
+        """Projected values (in row blocks: see ``crf_model.blocked_matmul``)."""
+        from .crf_model import blocked_matmul
+
+        return blocked_matmul(tensor - self.mean, self.components)
 
     def save(self, path: Path) -> None:
-        import numpy as np
-
         with open(path, "wb") as f:
             np.savez(f, mean=self.mean, components=self.components)
 
     @classmethod
     def load(cls, path: Path) -> VectorProjection:
-        import numpy as np
-
         with np.load(path) as z:
             return cls(z["mean"], z["components"])
 
@@ -299,6 +334,78 @@ def caseless(seq: Sequence) -> bool:
     return seen
 
 
+def sequence_ids(
+    text: str, seq: Sequence, nick, infos: Sequence, model: CrfWeights
+) -> tuple[list[int], list[int]]:
+    """The attribute ids of ``token_features`` for every token of a sentence, flat, with the
+    count per token. The same strings, but each piece (a word's own features, a neighbour's,
+    a kind/frequency combination) is looked up in the model once and its ids cached: words
+    and their shapes repeat, so most tokens cost a few dictionary hits instead of building and
+    looking up ~70 strings."""
+    cache = model.cache
+    if len(cache) > CACHE_MAX:  # a long-running server meets ever new words
+        cache.clear()
+    ids = model.ids
+    flat: list[int] = []
+    counts: list[int] = []
+    n = len(seq)
+    for i, e in enumerate(seq):
+        before = len(flat)
+        t = e.token
+        info = infos[i]
+        f, k, ss, ent, brief, z = info
+        kss = k + ss
+        word = cache.get(t.text)
+        if word is None:
+            word = cache[t.text] = ids(_word_features(t.text, f))
+        own = cache.get(info)
+        if own is None:
+            own = cache[info] = tuple(ids(part) for part in _own_features(kss, k, z, ent, brief))
+        flat += word
+        flat += own[0]
+        flat += ids(_gaps(text, seq, i))
+        flat += own[1]
+        for m, prefix in ((e.given, "g"), (e.surname, "s")):
+            if m is not None:
+                g = _gaz(prefix, m)
+                gi = cache.get(g)
+                if gi is None:
+                    gi = cache[g] = ids(g)
+                flat += gi
+        if e.place or "-" in t.text or f in nick:
+            flat += ids(_extras(e, f, nick))
+        for d, p in _NEIGHBOURS:
+            j = i + d
+            if j < 0 or j >= n:
+                key = p + "w=<s>" if j < 0 else p + "w=</s>"
+                nb = cache.get(key)
+                if nb is None:
+                    nb = cache[key] = ids((key,))
+            else:
+                key = (p, infos[j], kss if d in (-1, 1) else "")
+                nb = cache.get(key)
+                if nb is None:
+                    nb = cache[key] = ids(_neighbour_features(*key))
+            flat += nb
+        counts.append(len(flat) - before)
+    return flat, counts
+
+
+CACHE_MAX = 300_000  # cached feature pieces per model before the cache starts afresh
+
+
+def _vectors(seq: Sequence):  # noqa: ANN202 - a numpy array (tokens × dims) or None
+    """The projected tok2vec values of a sentence's tokens (zeros where spaCy had no token)."""
+    rows = [e.vec for e in seq]
+    known = next((r for r in rows if r is not None), None)
+    if known is None:
+        return None
+    if any(r is None for r in rows):
+        zero = np.zeros_like(known)
+        rows = [zero if r is None else r for r in rows]
+    return np.stack(rows)
+
+
 class CrfTagger:
     """Person-name marginals from the shipped CRFsuite model, and from its caseless twin.
 
@@ -307,20 +414,42 @@ class CrfTagger:
     on lowercased CNEC dtest). The caseless model is the same CRF trained on the same train
     sentences lowercased, undiacritised or in ALL CAPS (``scripts/build_crf_model.py
     --caseless``); a caseless sentence goes to it, every other sentence to the main model, so
-    edited text is tagged exactly as before."""
+    edited text is tagged exactly as before. Inference runs in numpy on the model's weights
+    (``ner.crf_model``), with the same marginals as CRFsuite's tagger to rounding."""
 
     def __init__(self, path: Path, caseless_path: Path | None = None) -> None:
-        import pycrfsuite
+        from .crf_model import CrfWeights
 
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(path))
+        self._main = CrfWeights(path, _VEC_KEYS)
         self._caseless = None
         if caseless_path is not None and caseless_path.exists():
-            self._caseless = pycrfsuite.Tagger()
-            self._caseless.open(str(caseless_path))
-        self.labels = set(self._tagger.labels())
+            self._caseless = CrfWeights(caseless_path, _VEC_KEYS)
+        self.labels = set(self._main.labels)
         # B/I (persons only) or B-PER/I-PER beside other CNEC types (B-GEO, I-INST, …)
         self.person_labels = [lab for lab in ("B", "I", "B-PER", "I-PER") if lab in self.labels]
+
+    def _person(self, model: CrfWeights, marg) -> list[float]:  # noqa: ANN001 - numpy array
+        """P(inside a person name) per token: the person labels' marginals summed."""
+        cols = [model.labels.index(lab) for lab in self.person_labels]
+        p = marg[:, cols[0]]
+        for c in cols[1:]:
+            p = p + marg[:, c]
+        return p.tolist()
+
+    def item_probs(self, items: Sequence[dict], caseless_model: bool = False) -> list[float]:
+        """P(person) per token of a sentence given as CRFsuite items (``token_item``)."""
+        model = self._caseless if caseless_model and self._caseless else self._main
+        flat, counts, vec_rows = [], [], []
+        for item in items:
+            ids = model.ids([a for a in item if a not in _VEC_SET])
+            flat += ids
+            counts.append(len(ids))
+            vec_rows.append([v for a, v in item.items() if a in _VEC_SET])
+        dims = max((len(r) for r in vec_rows), default=0)
+        vecs = None
+        if dims:
+                vecs = np.array([r if len(r) == dims else [0.0] * dims for r in vec_rows])
+        return self._person(model, model.marginals(flat, counts, vecs))
 
     def marginals(
         self, text: str, ev: Sequence, nick=frozenset(), needed: Callable | None = None,
@@ -331,33 +460,41 @@ class CrfTagger:
         redaction in it (``holes``) is never read as caseless: the word that stood there may
         have been its one capital, and redacting twice must read it as the first time."""
         out = [0.0] * len(ev)
+        batches: dict[int, tuple[CrfWeights, list[tuple[int, int]]]] = {}
         for a, b in sequences(ev):
             seq = ev[a:b]
             if needed is not None and not needed(seq):
                 continue
-            tg = self._tagger
+            model = self._main
             if self._caseless is not None and caseless(seq):
                 lo = ev[a - 1].token.end if a > 0 else 0
                 hi = ev[b].token.start if b < len(ev) else len(text)
                 if not any(h0 < hi and lo < h1 for h0, h1 in holes):
-                    tg = self._caseless
-            infos = token_infos(seq)
-            xseq = [token_item(text, seq, i, nick, infos) for i in range(len(seq))]
-            tg.set(xseq)
-            marginal = tg.marginal
-            for lab in self.person_labels:
-                for i in range(a, b):
-                    out[i] += marginal(lab, i - a)
+                    model = self._caseless
+            batches.setdefault(id(model), (model, []))[1].append((a, b))
+        for model, ranges in batches.values():
+            flat: list[int] = []
+            counts: list[int] = []
+            for a, b in ranges:
+                seq = ev[a:b]
+                f, c = sequence_ids(text, seq, nick, token_infos(seq), model)
+                flat += f
+                counts += c
+            tokens = [e for a, b in ranges for e in ev[a:b]]
+            probs = self._person(
+                model, model.marginals(flat, counts, _vectors(tokens), [b - a for a, b in ranges])
+            )
+            k = 0
+            for a, b in ranges:
+                out[a:b] = probs[k : k + b - a]
+                k += b - a
         return out
 
 
 @lru_cache(maxsize=1)
 def get_crf() -> CrfTagger | None:
-    """The shipped CRF, or None when the model file or python-crfsuite is missing."""
+    """The shipped CRF, or None when the model file is missing."""
     p = DATA / MODEL_FILE
     if not p.exists():
         return None
-    try:
-        return CrfTagger(p, DATA / CASELESS_FILE)
-    except ImportError:
-        return None
+    return CrfTagger(p, DATA / CASELESS_FILE)
