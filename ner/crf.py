@@ -160,17 +160,21 @@ def _own_features(kss: str, k: str, z: str, ent: str, brief: str
 
 
 @lru_cache(maxsize=65536)
-def _neighbour_features(p: str, info: tuple, kss: str) -> tuple[str, ...]:
+def _neighbour_features(p: str, info: tuple) -> tuple[str, ...]:
     """What neighbour ``p`` ("-2", "-1", "+1", "+2") reads; the nearest ones also their
-    suffix, frequency and kind beside the token's own kind ``kss`` (ignored for ±2)."""
+    suffix and frequency (their kind beside the token's own: ``_kind_pair``)."""
     nf, nkind, nss, nent, nbrief, nz = info
     nk = nkind + nss
     out = (p + "w=" + nf, p + "k=" + nk, p + "ent=" + nent, p + "gz=" + nbrief + nk)
-    if p == "-1":
-        return (*out, p + "s3=" + nf[-3:], p + "z=" + nz, p + "k|k=" + nk + "|" + kss)
-    if p == "+1":
-        return (*out, p + "s3=" + nf[-3:], p + "z=" + nz, p + "k|k=" + kss + "|" + nk)
+    if p in ("-1", "+1"):
+        return (*out, p + "s3=" + nf[-3:], p + "z=" + nz)
     return out
+
+
+def _kind_pair(p: str, info: tuple, kss: str) -> str:
+    """The kinds of the token and its nearest neighbour ``p`` ("-1" or "+1"), in text order."""
+    nk = info[1] + info[2]
+    return p + "k|k=" + (nk + "|" + kss if p == "-1" else kss + "|" + nk)
 
 
 _NEIGHBOURS = ((-2, "-2"), (-1, "-1"), (1, "+1"), (2, "+2"))
@@ -224,7 +228,9 @@ def token_features(
         if j < 0 or j >= n_ev:
             out.append(p + "w=<s>" if j < 0 else p + "w=</s>")
         else:
-            out += _neighbour_features(p, infos[j], kss if d in (-1, 1) else "")
+            out += _neighbour_features(p, infos[j])
+            if d in (-1, 1):
+                out.append(_kind_pair(p, infos[j], kss))
     return out
 
 
@@ -346,6 +352,7 @@ def sequence_ids(
     if len(cache) > CACHE_MAX:  # a long-running server meets ever new words
         cache.clear()
     ids = model.ids
+    attr = model.attr_id
     flat: list[int] = []
     counts: list[int] = []
     n = len(seq)
@@ -382,10 +389,14 @@ def sequence_ids(
                 if nb is None:
                     nb = cache[key] = ids((key,))
             else:
-                key = (p, infos[j], kss if d in (-1, 1) else "")
+                key = (p, infos[j])
                 nb = cache.get(key)
                 if nb is None:
-                    nb = cache[key] = ids(_neighbour_features(*key))
+                    nb = cache[key] = ids(_neighbour_features(p, infos[j]))
+                if d in (-1, 1):
+                    pair = attr.get(_kind_pair(p, infos[j], kss))
+                    if pair is not None:
+                        flat.append(pair)
             flat += nb
         counts.append(len(flat) - before)
     return flat, counts

@@ -98,7 +98,7 @@ class CrfWeights:
     def ids(self, attrs: Sequence[str]) -> tuple[int, ...]:
         """Ids of the attributes the model knows (the others carry no weight)."""
         get = self.attr_id.get
-        return tuple(i for i in (get(a) for a in attrs) if i is not None)
+        return tuple([i for a in attrs if (i := get(a)) is not None])
 
     def marginals(
         self,
@@ -127,26 +127,42 @@ class CrfWeights:
 
 
 def _forward_backward(es: np.ndarray, et: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
-    """Scaled forward-backward as in CRFsuite's crf1d_context.c, for several sentences at
-    once (padded to the longest; a padding step multiplies by ones and is never read):
-    state marginals, laid end to end like ``es``."""
+    """State marginals by forward-backward (as CRFsuite's crf1d_context.c, rescaled at every
+    step) for several sentences at once, padded to the longest (a padding step multiplies by
+    ones and is never read); laid end to end like ``es``. Steps run over (sentences × labels)
+    rows, so a text costs one short loop whatever the number of its sentences."""
     n_seq, longest, n_lab = len(lengths), max(lengths), es.shape[1]
-    inside = np.arange(longest) < np.asarray(lengths)[:, None]  # (sentences × steps)
-    e = np.ones((n_seq, longest, n_lab))
-    e[inside] = es
+    inside = np.arange(longest)[:, None] < np.asarray(lengths)[None, :]  # (steps × sentences)
+    e = np.ones((longest, n_seq, n_lab))
+    e[inside] = es.reshape(-1, n_lab)[_order(lengths, inside)]
     alpha = np.empty_like(e)
     beta = np.empty_like(e)
-    scale = np.empty((n_seq, longest, 1))
-    a = e[:, 0]
-    for t in range(longest):
-        if t:
-            a = (alpha[:, t - 1] @ et) * e[:, t]
-        s = 1.0 / a.sum(axis=1, keepdims=True)
-        alpha[:, t] = a * s
-        scale[:, t] = s
-    last = np.asarray(lengths)[:, None] - 1
-    beta[:, longest - 1] = scale[:, longest - 1]
+    a = e[0]
+    alpha[0] = a / a.sum(axis=1, keepdims=True)
+    for t in range(1, longest):
+        a = alpha[t - 1] @ et
+        a *= e[t]
+        a /= a.sum(axis=1, keepdims=True)
+        alpha[t] = a
+    last = np.asarray(lengths) - 1
+    b = np.ones((n_seq, n_lab))
+    beta[longest - 1] = b
+    ett = et.T
     for t in range(longest - 2, -1, -1):
-        b = ((e[:, t + 1] * beta[:, t + 1]) @ et.T) * scale[:, t]
-        beta[:, t] = np.where(last == t, scale[:, t], b)
-    return (alpha * beta / scale)[inside]
+        b = (e[t + 1] * b) @ ett
+        b /= b.sum(axis=1, keepdims=True)
+        ends = last == t
+        if ends.any():
+            b[ends] = 1.0
+        beta[t] = b
+    p = alpha * beta
+    p /= p.sum(axis=2, keepdims=True)
+    return p.transpose(1, 0, 2)[inside.T]
+
+
+def _order(lengths: Sequence[int], inside: np.ndarray) -> np.ndarray:
+    """Positions, in (step, sentence) order, of the tokens laid end to end sentence by
+    sentence."""
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    steps, seqs = np.nonzero(inside)
+    return starts[seqs] + steps
