@@ -127,42 +127,33 @@ class CrfWeights:
 
 
 def _forward_backward(es: np.ndarray, et: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
-    """State marginals by forward-backward (as CRFsuite's crf1d_context.c, rescaled at every
-    step) for several sentences at once, padded to the longest (a padding step multiplies by
-    ones and is never read); laid end to end like ``es``. Steps run over (sentences × labels)
-    rows, so a text costs one short loop whatever the number of its sentences."""
-    n_seq, longest, n_lab = len(lengths), max(lengths), es.shape[1]
-    inside = np.arange(longest)[:, None] < np.asarray(lengths)[None, :]  # (steps × sentences)
-    e = np.ones((longest, n_seq, n_lab))
-    e[inside] = es.reshape(-1, n_lab)[_order(lengths, inside)]
-    alpha = np.empty_like(e)
-    beta = np.empty_like(e)
-    a = e[0]
-    alpha[0] = a / a.sum(axis=1, keepdims=True)
-    for t in range(1, longest):
-        a = alpha[t - 1] @ et
-        a *= e[t]
-        a /= a.sum(axis=1, keepdims=True)
-        alpha[t] = a
-    last = np.asarray(lengths) - 1
-    b = np.ones((n_seq, n_lab))
-    beta[longest - 1] = b
-    ett = et.T
-    for t in range(longest - 2, -1, -1):
-        b = (e[t + 1] * b) @ ett
-        b /= b.sum(axis=1, keepdims=True)
-        ends = last == t
-        if ends.any():
-            b[ends] = 1.0
-        beta[t] = b
-    p = alpha * beta
-    p /= p.sum(axis=2, keepdims=True)
-    return p.transpose(1, 0, 2)[inside.T]
+    """State marginals (tokens × labels) by forward-backward, rescaled at every step like
+    CRFsuite's crf1d_context.c, over sentences laid end to end (``lengths`` tokens each).
 
-
-def _order(lengths: Sequence[int], inside: np.ndarray) -> np.ndarray:
-    """Positions, in (step, sentence) order, of the tokens laid end to end sentence by
-    sentence."""
+    Step ``t`` multiplies by ``M_t = exp(transitions) · diag(exp(state_t))``; at a sentence
+    start ``M_t`` has every row equal to ``exp(state_t)``, which forgets what came before in
+    the forward pass and gives the previous sentence's last token β ∝ 1 in the backward pass:
+    one chain for all sentences of a text, two numpy calls per token and direction. Any
+    per-token scale cancels when α·β is normalised."""
+    n = len(es)
+    m = et[None, :, :] * es[:, None, :]
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    steps, seqs = np.nonzero(inside)
-    return starts[seqs] + steps
+    m[starts] = es[starts][:, None, :]
+    alpha = np.empty_like(es)
+    beta = np.empty_like(es)
+    total = np.add.reduce
+    a = es[0] / total(es[0])
+    alpha[0] = a
+    for t in range(1, n):
+        a = a @ m[t]
+        a /= total(a)
+        alpha[t] = a
+    b = np.ones(es.shape[1])
+    beta[n - 1] = b
+    for t in range(n - 1, 0, -1):
+        b = m[t] @ b
+        b /= total(b)
+        beta[t - 1] = b
+    p = alpha * beta
+    p /= p.sum(axis=1, keepdims=True)
+    return p
