@@ -344,34 +344,34 @@ def sequence_ids(
     text: str, seq: Sequence, nick, infos: Sequence, model: CrfWeights
 ) -> tuple[list[int], list[int]]:
     """The attribute ids of ``token_features`` for every token of a sentence, flat, with the
-    count per token. The same strings, but each piece (a word's own features, a neighbour's,
-    a kind/frequency combination) is looked up in the model once and its ids cached: words
-    and their shapes repeat, so most tokens cost a few dictionary hits instead of building and
-    looking up ~70 strings."""
+    count per token (the order within a token differs; it does not matter to the scores).
+    The same strings, but what depends on a word's letters is looked up once per word and
+    what depends on its kind, frequency band and entity once per combination (cached per
+    model); only the neighbours' word and suffix strings are built for every token. Words
+    repeat, so most tokens cost a few dictionary hits instead of ~70 strings."""
     cache = model.cache
     if len(cache) > CACHE_MAX:  # a long-running server meets ever new words
         cache.clear()
     ids = model.ids
-    attr = model.attr_id
+    get = model.attr_id.get
     flat: list[int] = []
     counts: list[int] = []
     n = len(seq)
+    kinds = [info[1:] for info in infos]  # (kind, start mark, entity, gazetteer kinds, Zipf)
     for i, e in enumerate(seq):
         before = len(flat)
         t = e.token
-        info = infos[i]
-        f, k, ss, ent, brief, z = info
+        f, k, ss, ent, brief, z = infos[i]
         kss = k + ss
         word = cache.get(t.text)
         if word is None:
             word = cache[t.text] = ids(_word_features(t.text, f))
-        own = cache.get(info)
+        own = cache.get(kinds[i])
         if own is None:
-            own = cache[info] = tuple(ids(part) for part in _own_features(kss, k, z, ent, brief))
+            own = cache[kinds[i]] = ids(sum(_own_features(kss, k, z, ent, brief), ()))
         flat += word
-        flat += own[0]
+        flat += own
         flat += ids(_gaps(text, seq, i))
-        flat += own[1]
         for m, prefix in ((e.given, "g"), (e.surname, "s")):
             if m is not None:
                 g = _gaz(prefix, m)
@@ -388,18 +388,28 @@ def sequence_ids(
                 nb = cache.get(key)
                 if nb is None:
                     nb = cache[key] = ids((key,))
-            else:
-                key = (p, infos[j])
-                nb = cache.get(key)
-                if nb is None:
-                    nb = cache[key] = ids(_neighbour_features(p, infos[j]))
-                if d in (-1, 1):
-                    pair = attr.get(_kind_pair(p, infos[j], kss))
-                    if pair is not None:
-                        flat.append(pair)
+                flat += nb
+                continue
+            key = (p, kinds[j])
+            nb = cache.get(key)
+            if nb is None:
+                nb = cache[key] = ids(_neighbour_kind(p, kinds[j]))
             flat += nb
+            nf = infos[j][0]
+            words = (p + "w=" + nf, p + "s3=" + nf[-3:], _kind_pair(p, infos[j], kss)) \
+                if d in (-1, 1) else (p + "w=" + nf,)
+            flat += [a for w in words if (a := get(w)) is not None]
         counts.append(len(flat) - before)
     return flat, counts
+
+
+@lru_cache(maxsize=4096)
+def _neighbour_kind(p: str, kind: tuple) -> tuple[str, ...]:
+    """The part of ``_neighbour_features`` that does not depend on the neighbour's letters."""
+    nkind, nss, nent, nbrief, nz = kind
+    nk = nkind + nss
+    out = (p + "k=" + nk, p + "ent=" + nent, p + "gz=" + nbrief + nk)
+    return (*out, p + "z=" + nz) if p in ("-1", "+1") else out
 
 
 CACHE_MAX = 300_000  # cached feature pieces per model before the cache starts afresh
