@@ -340,65 +340,100 @@ def caseless(seq: Sequence) -> bool:
     return seen
 
 
+def _word_roles(model: CrfWeights, word: str, f: str) -> tuple[tuple[int, ...], ...]:
+    """Attribute ids of what a word's letters say: to its own token, and as the neighbour of
+    the tokens two and one after it and one and two before it (roles -2, -1, +1, +2)."""
+    return (
+        model.ids(_word_features(word, f)),
+        model.ids(("-2w=" + f,)),
+        model.ids(("-1w=" + f, "-1s3=" + f[-3:])),
+        model.ids(("+1w=" + f, "+1s3=" + f[-3:])),
+        model.ids(("+2w=" + f,)),
+    )
+
+
+def _kind_roles(model: CrfWeights, kind: tuple) -> tuple[tuple[int, ...], ...]:
+    """The same for a token's kind, sentence start, entity, gazetteer kinds and frequency
+    band (``token_infos`` without the word)."""
+    k, ss, ent, brief, z = kind
+    own = model.ids(sum(_own_features(k + ss, k, z, ent, brief), ()))
+    return (own, *(model.ids(_neighbour_kind(p, kind)) for p in ("-2", "-1", "+1", "+2")))
+
+
+_EDGES = ("-2w=<s>", "-1w=<s>", "+1w=</s>", "+2w=</s>")  # no neighbour there
+
+
 def sequence_ids(
     text: str, seq: Sequence, nick, infos: Sequence, model: CrfWeights
 ) -> tuple[list[int], list[int]]:
     """The attribute ids of ``token_features`` for every token of a sentence, flat, with the
     count per token (the order within a token differs; it does not matter to the scores).
-    The same strings, but what depends on a word's letters is looked up once per word and
-    what depends on its kind, frequency band and entity once per combination (cached per
-    model); only the neighbours' word and suffix strings are built for every token. Words
-    repeat, so most tokens cost a few dictionary hits instead of ~70 strings."""
+    The same strings, but what a word's letters say (to its own token and, as a neighbour,
+    to the tokens around it) is looked up once per word, and what its kind, entity and
+    frequency band say once per combination (cached per model); per token only the gaps,
+    the pairs of kinds and gazetteer readings are looked up. Words repeat, so most tokens
+    cost a few dictionary hits instead of ~70 strings."""
     cache = model.cache
     if len(cache) > CACHE_MAX:  # a long-running server meets ever new words
         cache.clear()
     ids = model.ids
     get = model.attr_id.get
+    edges = cache.get(_EDGES)
+    if edges is None:
+        edges = cache[_EDGES] = tuple(ids((x,)) for x in _EDGES)
+    n = len(seq)
+    words = []
+    kinds = []
+    for e, info in zip(seq, infos, strict=True):
+        text_ = e.token.text
+        w = cache.get(text_)
+        if w is None:
+            w = cache[text_] = _word_roles(model, text_, info[0])
+        kind = info[1:]
+        k = cache.get(kind)
+        if k is None:
+            k = cache[kind] = _kind_roles(model, kind)
+        words.append(w)
+        kinds.append(k)
     flat: list[int] = []
     counts: list[int] = []
-    n = len(seq)
-    kinds = [info[1:] for info in infos]  # (kind, start mark, entity, gazetteer kinds, Zipf)
     for i, e in enumerate(seq):
         before = len(flat)
-        t = e.token
-        f, k, ss, ent, brief, z = infos[i]
-        kss = k + ss
-        word = cache.get(t.text)
-        if word is None:
-            word = cache[t.text] = ids(_word_features(t.text, f))
-        own = cache.get(kinds[i])
-        if own is None:
-            own = cache[kinds[i]] = ids(sum(_own_features(kss, k, z, ent, brief), ()))
-        flat += word
-        flat += own
+        info = infos[i]
+        flat += words[i][0]
+        flat += kinds[i][0]
         flat += ids(_gaps(text, seq, i))
-        for m, prefix in ((e.given, "g"), (e.surname, "s")):
-            if m is not None:
-                g = _gaz(prefix, m)
-                gi = cache.get(g)
-                if gi is None:
-                    gi = cache[g] = ids(g)
-                flat += gi
-        if e.place or "-" in t.text or f in nick:
-            flat += ids(_extras(e, f, nick))
-        for d, p in _NEIGHBOURS:
-            j = i + d
-            if j < 0 or j >= n:
-                key = p + "w=<s>" if j < 0 else p + "w=</s>"
-                nb = cache.get(key)
-                if nb is None:
-                    nb = cache[key] = ids((key,))
-                flat += nb
-                continue
-            key = (p, kinds[j])
-            nb = cache.get(key)
-            if nb is None:
-                nb = cache[key] = ids(_neighbour_kind(p, kinds[j]))
-            flat += nb
-            nf = infos[j][0]
-            words = (p + "w=" + nf, p + "s3=" + nf[-3:], _kind_pair(p, infos[j], kss)) \
-                if d in (-1, 1) else (p + "w=" + nf,)
-            flat += [a for w in words if (a := get(w)) is not None]
+        kss = info[1] + info[2]
+        if i >= 2:
+            flat += words[i - 2][1]
+            flat += kinds[i - 2][1]
+        else:
+            flat += edges[0]
+        if i >= 1:
+            flat += words[i - 1][2]
+            flat += kinds[i - 1][2]
+            if (x := get(_kind_pair("-1", infos[i - 1], kss))) is not None:
+                flat.append(x)
+        else:
+            flat += edges[1]
+        if i + 1 < n:
+            flat += words[i + 1][3]
+            flat += kinds[i + 1][3]
+            if (x := get(_kind_pair("+1", infos[i + 1], kss))) is not None:
+                flat.append(x)
+        else:
+            flat += edges[2]
+        if i + 2 < n:
+            flat += words[i + 2][4]
+            flat += kinds[i + 2][4]
+        else:
+            flat += edges[3]
+        if e.given is not None:
+            flat += ids(_gaz("g", e.given))
+        if e.surname is not None:
+            flat += ids(_gaz("s", e.surname))
+        if e.place or "-" in e.token.text or info[0] in nick:
+            flat += ids(_extras(e, info[0], nick))
         counts.append(len(flat) - before)
     return flat, counts
 
