@@ -515,36 +515,61 @@ class CrfTagger:
         false is not tagged (its tokens get 0.0). A sentence with a placeholder of an earlier
         redaction in it (``holes``) is never read as caseless: the word that stood there may
         have been its one capital, and redacting twice must read it as the first time."""
-        out = [0.0] * len(ev)
-        batches: dict[int, tuple[CrfWeights, list[tuple[int, int]]]] = {}
-        for a, b in sequences(ev):
-            seq = ev[a:b]
-            if needed is not None and not needed(seq):
-                continue
-            model = self._main
-            if self._caseless is not None and caseless(seq):
-                lo = ev[a - 1].token.end if a > 0 else 0
-                hi = ev[b].token.start if b < len(ev) else len(text)
-                if not any(h0 < hi and lo < h1 for h0, h1 in holes):
-                    model = self._caseless
-            batches.setdefault(id(model), (model, []))[1].append((a, b))
-        for model, ranges in batches.values():
-            flat: list[int] = []
-            counts: list[int] = []
-            for a, b in ranges:
+        return self.marginals_many([(text, ev, holes)], nick, needed)[0]
+
+    def marginals_many(
+        self, items: Sequence[tuple[str, Sequence, Sequence[tuple[int, int]]]], nick=frozenset(),
+        needed: Callable | None = None,
+    ) -> list[list[float]]:
+        """``marginals`` for several ``(text, ev, holes)`` at once: forward-backward steps
+        through the sentences of all of them side by side (numpy's cost is per call, so a
+        batch of short texts costs little more than its longest sentence)."""
+        outs = [[0.0] * len(ev) for _text, ev, _holes in items]
+        jobs: dict[int, list] = {}  # per model: (item, ranges, scores, vectors)
+        for k, (text, ev, holes) in enumerate(items):
+            per_model: dict[int, tuple[CrfWeights, list[tuple[int, int]]]] = {}
+            for a, b in sequences(ev):
                 seq = ev[a:b]
-                f, c = sequence_ids(text, seq, nick, token_infos(seq), model)
-                flat += f
-                counts += c
-            tokens = [e for a, b in ranges for e in ev[a:b]]
-            probs = self._person(
-                model, model.marginals(flat, counts, _vectors(tokens), [b - a for a, b in ranges])
-            )
-            k = 0
-            for a, b in ranges:
-                out[a:b] = probs[k : k + b - a]
-                k += b - a
-        return out
+                if needed is not None and not needed(seq):
+                    continue
+                model = self._main
+                if self._caseless is not None and caseless(seq):
+                    lo = ev[a - 1].token.end if a > 0 else 0
+                    hi = ev[b].token.start if b < len(ev) else len(text)
+                    if not any(h0 < hi and lo < h1 for h0, h1 in holes):
+                        model = self._caseless
+                per_model.setdefault(id(model), (model, []))[1].append((a, b))
+            for key, (model, ranges) in per_model.items():
+                flat: list[int] = []
+                counts: list[int] = []
+                for a, b in ranges:
+                    seq = ev[a:b]
+                    f, c = sequence_ids(text, seq, nick, token_infos(seq), model)
+                    flat += f
+                    counts += c
+                vecs = _vectors([e for a, b in ranges for e in ev[a:b]])
+                jobs.setdefault(key, []).append(
+                    (model, k, ranges, model.state_scores(flat, counts), vecs)
+                )
+        for group in jobs.values():
+            model = group[0][0]
+            scores = np.concatenate([g[3] for g in group])
+            vec_list = [g[4] for g in group]
+            vecs = None
+            if any(v is not None for v in vec_list):
+                dims = next(v.shape[1] for v in vec_list if v is not None)
+                vecs = np.concatenate([
+                    v if v is not None else np.zeros((len(g[3]), dims), dtype=np.float32)
+                    for g, v in zip(group, vec_list, strict=True)
+                ])
+            lengths = [b - a for g in group for a, b in g[2]]
+            probs = self._person(model, model.marginals_of(scores, vecs, lengths))
+            pos = 0
+            for _model, k, ranges, _score, _vecs in group:
+                for a, b in ranges:
+                    outs[k][a:b] = probs[pos : pos + b - a]
+                    pos += b - a
+        return outs
 
 
 @lru_cache(maxsize=1)

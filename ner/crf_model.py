@@ -100,18 +100,9 @@ class CrfWeights:
         get = self.attr_id.get
         return tuple([i for a in attrs if (i := get(a)) is not None])
 
-    def marginals(
-        self,
-        flat: Sequence[int],
-        counts: Sequence[int],
-        vecs: np.ndarray | None,
-        lengths: Sequence[int] | None = None,
-    ) -> np.ndarray:
-        """P(label) per token (tokens × labels) of sentences laid end to end (``lengths``
-        tokens each; one sentence by default): token ``t`` has the next ``counts[t]``
-        indicator attributes (value 1) of ``flat`` and the real-valued ones ``vecs[t]`` (in
-        ``vec_keys`` order). All sentences of a text go through one call: the state scores are
-        one gather-and-sum, and forward-backward steps through the sentences side by side."""
+    def state_scores(self, flat: Sequence[int], counts: Sequence[int]) -> np.ndarray:
+        """Indicator state scores (tokens × labels): token ``t`` has the next ``counts[t]``
+        attribute ids of ``flat`` (value 1); one gather-and-sum for all tokens."""
         n = len(counts)
         score = np.zeros((n, self.state.shape[1]))
         if flat:
@@ -121,9 +112,29 @@ class CrfWeights:
             np.cumsum(counts_arr[:-1], out=starts[1:])
             nonempty = counts_arr > 0
             score[nonempty] = np.add.reduceat(rows, starts[nonempty], axis=0)
+        return score
+
+    def marginals_of(
+        self, score: np.ndarray, vecs: np.ndarray | None, lengths: Sequence[int] | None = None
+    ) -> np.ndarray:
+        """P(label) per token (tokens × labels) of sentences laid end to end (``lengths``
+        tokens each; one sentence by default), from their indicator state scores and their
+        real-valued attributes ``vecs`` (in ``vec_keys`` order)."""
         if vecs is not None and self.vec is not None:
-            score += blocked_matmul(vecs, self.vec[: vecs.shape[1]])
-        return _forward_backward(np.exp(score), self.exp_trans, lengths or [n])
+            score = score + blocked_matmul(vecs, self.vec[: vecs.shape[1]])
+        lengths = lengths or [len(score)]
+        fb = _forward_backward if len(lengths) < PARALLEL_FROM else _forward_backward_parallel
+        return fb(np.exp(score), self.exp_trans, lengths)
+
+    def marginals(
+        self, flat: Sequence[int], counts: Sequence[int], vecs: np.ndarray | None,
+        lengths: Sequence[int] | None = None,
+    ) -> np.ndarray:
+        """``marginals_of`` from attribute ids (see ``state_scores``)."""
+        return self.marginals_of(self.state_scores(flat, counts), vecs, lengths)
+
+
+PARALLEL_FROM = 4  # sentences from which stepping through them side by side is cheaper
 
 
 def _forward_backward(es: np.ndarray, et: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
@@ -157,3 +168,41 @@ def _forward_backward(es: np.ndarray, et: np.ndarray, lengths: Sequence[int]) ->
     p = alpha * beta
     p /= p.sum(axis=1, keepdims=True)
     return p
+
+
+def _forward_backward_parallel(es: np.ndarray, et: np.ndarray, lengths: Sequence[int]
+                               ) -> np.ndarray:
+    """``_forward_backward`` stepping through all sentences side by side, padded to the
+    longest (a padding step multiplies by ones and is never read): for many sentences (all
+    texts of a batch) the loop is as long as the longest sentence, not as all of them."""
+    n_seq, longest, n_lab = len(lengths), max(lengths), es.shape[1]
+    lens = np.asarray(lengths)
+    inside = np.arange(longest)[:, None] < lens[None, :]  # (steps × sentences)
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    steps, seqs = np.nonzero(inside)
+    e = np.ones((longest, n_seq, n_lab))
+    e[inside] = es[starts[seqs] + steps]
+    alpha = np.empty_like(e)
+    beta = np.empty_like(e)
+    total = np.add.reduce
+    a = e[0] / total(e[0], axis=1, keepdims=True)
+    alpha[0] = a
+    for t in range(1, longest):
+        a = a @ et
+        a *= e[t]
+        a /= total(a, axis=1, keepdims=True)
+        alpha[t] = a
+    last = lens - 1
+    end_steps = set(last.tolist())
+    b = np.ones((n_seq, n_lab))
+    beta[longest - 1] = b
+    ett = et.T
+    for t in range(longest - 2, -1, -1):
+        b = (e[t + 1] * b) @ ett
+        b /= total(b, axis=1, keepdims=True)
+        if t in end_steps:
+            b[last == t] = 1.0
+        beta[t] = b
+    p = alpha * beta
+    p /= p.sum(axis=2, keepdims=True)
+    return p.transpose(1, 0, 2)[inside.T]
