@@ -37,15 +37,18 @@ def blocked_matmul(x: np.ndarray, m: np.ndarray) -> np.ndarray:
 
 
 def _cqdb_strings(buf: bytes, off: int) -> list[str]:
-    """Strings of a CQDB chunk by id, read through its backward (id → record) array."""
+    """Strings of a CQDB chunk by id, read through its backward (id → record) array; a record
+    is its id, the key's size with the final NUL, and the key."""
     magic, _size, _flag, _order, n, bwd = struct.unpack_from("<4s5I", buf, off)
     if magic != b"CQDB":
         raise ValueError("not a CRFsuite model: CQDB chunk missing")
-    out = []
-    for rec in struct.unpack_from(f"<{n}I", buf, off + bwd):
-        _id, ksize = struct.unpack_from("<iI", buf, off + rec)
-        out.append(buf[off + rec + 8 : off + rec + 8 + ksize - 1].decode("utf-8"))
-    return out
+    rec = np.frombuffer(buf, dtype="<u4", count=n, offset=off + bwd).astype(np.int64) + off
+    raw = np.frombuffer(buf, dtype=np.uint8)
+    size = raw[rec + 4].astype(np.int64)
+    for k in (1, 2, 3):
+        size |= raw[rec + 4 + k].astype(np.int64) << (8 * k)
+    return [buf[a : a + k - 1].decode("utf-8") for a, k in zip((rec + 8).tolist(), size.tolist(),
+                                                            strict=True)]
 
 
 def read_model(path: Path) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
