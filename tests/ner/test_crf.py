@@ -227,3 +227,33 @@ def test_model_file_is_read_like_crfsuite():
         assert state[index[attr], lab[label]] == pytest.approx(w, abs=1e-6)
     for (a, b), w in info.transitions.items():
         assert trans[lab[a], lab[b]] == pytest.approx(w, abs=1e-6)
+
+
+def test_piece_ids_are_the_feature_strings_ids(detector):
+    """``sequence_ids`` (pieces cached per word and per kind) gives exactly the attributes
+    of ``token_features`` the model knows, token by token."""
+    from collections import Counter
+
+    from ner.crf import sequence_ids, token_infos
+
+    gaz = get_gazetteer()
+    model = get_crf()._main
+    for text in MARGINAL_TEXTS:
+        ev = names.evidence(tokenize(text), gaz, detector.nlp(text))
+        for a, b in sequences(ev):
+            seq = ev[a:b]
+            infos = token_infos(seq)
+            flat, counts = sequence_ids(text, seq, gaz.nick_to_formal, infos, model)
+            pos = 0
+            for i, n in enumerate(counts):
+                want = model.ids(token_features(text, seq, i, gaz.nick_to_formal, infos))
+                assert Counter(flat[pos : pos + n]) == Counter(want)
+                pos += n
+
+
+def test_batch_gives_the_spans_of_one_text_at_a_time(detector):
+    """The CRF reads a batch of texts side by side (``Detector.detect_many``); every text
+    gets the spans it gets alone."""
+    items = [(t, None, None) for t in MARGINAL_TEXTS]
+    items.append(("Tomáš mi to řekl.", "Tomáš Novák", "7.B"))
+    assert detector.detect_many(items) == [detector.detect(*it) for it in items]
