@@ -25,18 +25,28 @@ def probabilities(text: str, ev: list, gaz: Gazetteer, holes=()) -> bool:
     A token whose ±2 context touches a placeholder of an earlier redaction gets -1 (its
     context reads differently than in the original text; ``names`` then never takes it for a
     new name): redacting twice finds nothing new."""
-    crf = get_crf()
-    if crf is None or not ev:
+    if not ev:
         return False
-    probs = crf.marginals(text, ev, gaz.nick_to_formal, needed=_can_matter, holes=holes)
-    n = len(ev)
-    for i, (e, p) in enumerate(zip(ev, probs, strict=True)):
-        if holes:
-            a = ev[i - 2].token.end if i >= 2 else 0
-            b = ev[i + 2].token.start if i + 2 < n else len(text)
-            if any(h0 < b and a < h1 for h0, h1 in holes):
-                p = -1.0
-        e.crf = p
+    return probabilities_many([(text, ev, holes)], gaz)
+
+
+def probabilities_many(items: list[tuple[str, list, tuple]], gaz: Gazetteer) -> bool:
+    """``probabilities`` for several ``(text, evidence, holes)`` at once (the CRF steps
+    through all their sentences side by side); False when the model is not installed."""
+    crf = get_crf()
+    if crf is None:
+        return False
+    items = [it for it in items if it[1]]
+    all_probs = crf.marginals_many(items, gaz.nick_to_formal, needed=_can_matter)
+    for (text, ev, holes), probs in zip(items, all_probs, strict=True):
+        n = len(ev)
+        for i, (e, p) in enumerate(zip(ev, probs, strict=True)):
+            if holes:
+                a = ev[i - 2].token.end if i >= 2 else 0
+                b = ev[i + 2].token.start if i + 2 < n else len(text)
+                if any(h0 < b and a < h1 for h0, h1 in holes):
+                    p = -1.0
+            e.crf = p
     return True
 
 

@@ -521,12 +521,14 @@ def decide(
     holes: tuple[tuple[int, int], ...] = (),
     gaz: Gazetteer | None = None,
     use_crf: bool = False,
+    crf_ready: bool = False,
 ) -> list[float]:
-    """PERSON score per token (0 = not a name)."""
+    """PERSON score per token (0 = not a name). ``crf_ready``: ``e.crf`` is already set
+    (``recognizers.crf.probabilities_many`` ran for a whole batch of texts)."""
     toks = [e.token for e in ev]
     if use_model:
         add_margins(text, ev, holes)
-    if use_crf and gaz is not None:
+    if use_crf and gaz is not None and not crf_ready:
         from . import crf
 
         crf.probabilities(text, ev, gaz, holes)
@@ -704,8 +706,13 @@ def find(
     use_cues: bool = True,
     holes: tuple[tuple[int, int], ...] = (),
     use_crf: bool = False,
+    ev: list[TokenEvidence] | None = None,
 ) -> list[Span]:
-    ev = evidence(tokens, gaz, doc)
+    """PERSON spans; ``ev``: the evidence of ``tokens`` with the CRF's ``e.crf`` already set
+    (``Detector.detect_many`` computes it for a batch of texts at once)."""
+    crf_ready = ev is not None
+    if ev is None:
+        ev = evidence(tokens, gaz, doc)
     scores = decide(
         text,
         ev,
@@ -714,6 +721,7 @@ def find(
         holes=holes,
         gaz=gaz,
         use_crf=use_crf and doc is not None,
+        crf_ready=crf_ready,
     )
     if VETOES:
         vetoes.title_vetoes(text, ev, scores, gaz)

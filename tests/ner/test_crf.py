@@ -178,3 +178,82 @@ def test_sentences_where_the_crf_cannot_matter_are_not_tagged(detector):
         assert detector.detect(text) == got
     finally:
         crf_layer._can_matter = original
+
+
+MARGINAL_TEXTS = (
+    "Ministr Sergej Lavrov přiletěl do Prahy, kde ho přivítal Jan Lipavský.",
+    "Včera mi Tomáš Novák ze 7.B vzal mobil. Paní učitelka Králová nic neudělala!",
+    "dana mi rika ze ji kuba zbil. pak sel s radkem domu",
+    "OTA ZBIL VIKI A PAK UTEKL. Řekla to Ema Veselá-Nová.",
+)
+
+
+@pytest.mark.parametrize("text", MARGINAL_TEXTS)
+def test_numpy_marginals_equal_crfsuite(detector, text):
+    """The numpy inference (ner.crf_model, features looked up per piece, sentences in one
+    chain) gives CRFsuite's own marginals for the shipped models, sentence by sentence."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    from ner.crf import CASELESS_FILE, caseless, token_infos
+
+    gaz = get_gazetteer()
+    ev = names.evidence(tokenize(text), gaz, detector.nlp(text))
+    ours = get_crf().marginals(text, ev, gaz.nick_to_formal)
+    taggers = {}
+    for name in (MODEL_FILE, CASELESS_FILE):
+        taggers[name] = pycrfsuite.Tagger()
+        taggers[name].open(str(DATA / name))
+    for a, b in sequences(ev):
+        seq = ev[a:b]
+        infos = token_infos(seq)
+        tg = taggers[CASELESS_FILE if caseless(seq) else MODEL_FILE]
+        tg.set([token_item(text, seq, i, gaz.nick_to_formal, infos) for i in range(len(seq))])
+        ref = [tg.marginal("B-PER", i) + tg.marginal("I-PER", i) for i in range(len(seq))]
+        assert ours[a:b] == pytest.approx(ref, abs=1e-9)
+
+
+def test_model_file_is_read_like_crfsuite():
+    """``read_model`` parses the CRFsuite file itself: same labels, attributes and weights."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    from ner.crf_model import read_model
+
+    labels, attrs, state, trans = read_model(DATA / MODEL_FILE)
+    tg = pycrfsuite.Tagger()
+    tg.open(str(DATA / MODEL_FILE))
+    info = tg.info()
+    assert set(labels) == set(tg.labels())
+    index, lab = {a: i for i, a in enumerate(attrs)}, {x: i for i, x in enumerate(labels)}
+    assert {a for a, _ in info.state_features} == set(attrs)
+    for (attr, label), w in list(info.state_features.items())[::97]:
+        assert state[index[attr], lab[label]] == pytest.approx(w, abs=1e-6)
+    for (a, b), w in info.transitions.items():
+        assert trans[lab[a], lab[b]] == pytest.approx(w, abs=1e-6)
+
+
+def test_piece_ids_are_the_feature_strings_ids(detector):
+    """``sequence_ids`` (pieces cached per word and per kind) gives exactly the attributes
+    of ``token_features`` the model knows, token by token."""
+    from collections import Counter
+
+    from ner.crf import sequence_ids, token_infos
+
+    gaz = get_gazetteer()
+    model = get_crf()._main
+    for text in MARGINAL_TEXTS:
+        ev = names.evidence(tokenize(text), gaz, detector.nlp(text))
+        for a, b in sequences(ev):
+            seq = ev[a:b]
+            infos = token_infos(seq)
+            flat, counts = sequence_ids(text, seq, gaz.nick_to_formal, infos, model)
+            pos = 0
+            for i, n in enumerate(counts):
+                want = model.ids(token_features(text, seq, i, gaz.nick_to_formal, infos))
+                assert Counter(flat[pos : pos + n]) == Counter(want)
+                pos += n
+
+
+def test_batch_gives_the_spans_of_one_text_at_a_time(detector):
+    """The CRF reads a batch of texts side by side (``Detector.detect_many``); every text
+    gets the spans it gets alone."""
+    items = [(t, None, None) for t in MARGINAL_TEXTS]
+    items.append(("Tomáš mi to řekl.", "Tomáš Novák", "7.B"))
+    assert detector.detect_many(items) == [detector.detect(*it) for it in items]
