@@ -1,9 +1,9 @@
 """Spans of the whole entry point on every development text, to check a speed-up changes nothing.
 
-Writes one JSON line per text (corpus, id, spans) for the dev reports, the synthetic phenomena
-and style sets, the team check set and CNEC dtest, with the fields passed as the benchmark passes
-them; ``--compare`` reads an earlier snapshot and lists every text whose spans differ. A change
-meant only to be faster must give a byte-identical snapshot. The blind held-out set and CNEC
+Writes one JSON line per text (corpus, id, spans) for the dev reports, the synthetic phenomena,
+style and contact sets, the team check set and CNEC dtest, with the fields passed as the
+benchmark passes them; ``--compare`` reads an earlier snapshot and lists every text whose
+spans differ. A change meant only to be faster must give a byte-identical snapshot. The blind held-out set and CNEC
 etest are never read here: they are not for decisions.
 
     .venv/bin/python scripts/detect_snapshot.py --out before.jsonl
@@ -23,6 +23,7 @@ CORPORA = (
     DEFAULT_DEV,
     "tests/ner/data/phenomena_reports.jsonl",
     "tests/ner/data/style_reports.jsonl",
+    "tests/ner/data/contact_reports.jsonl",
     "tests/ner/data/heldout_reports.jsonl",
     "../shared/corpora/cnec_dtest_person.jsonl",
 )

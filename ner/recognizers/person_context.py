@@ -53,15 +53,17 @@ CONJ = {"a", "i", ","}
 
 
 def _known(e) -> bool:  # noqa: ANN001 - names.TokenEvidence
+    # called for every word of every text: the commonest answer (no name reading) first
+    g, s = e.given, e.surname
+    if g is None and s is None:
+        return False
     t = e.token
     if not t.is_alpha or len(t.folded) < 3 or e.common >= MAX_ZIPF:
         return False
     if t.is_cap and not t.is_upper:
         return False  # capitalised words are the other layers' business
-    return any(
-        m is not None and not m.entry.ambiguous and m.entry.rank <= MAX_RANK
-        for m in (e.given, e.surname)
-    )
+    return (g is not None and not g.entry.ambiguous and g.entry.rank <= MAX_RANK) or (
+        s is not None and not s.entry.ambiguous and s.entry.rank <= MAX_RANK)
 
 
 def _base_form(e) -> bool:  # noqa: ANN001
