@@ -3,8 +3,8 @@
 Writes one JSON line per text (corpus, id, spans) for the dev reports, the synthetic phenomena,
 style and contact sets, the team check set and CNEC dtest, with the fields passed as the
 benchmark passes them; ``--compare`` reads an earlier snapshot and lists every text whose
-spans differ. A change meant only to be faster must give a byte-identical snapshot. The blind held-out set and CNEC
-etest are never read here: they are not for decisions.
+spans differ. A change meant only to be faster must give a byte-identical snapshot. The blind
+held-out set and CNEC etest are never read here: they are not for decisions.
 
     .venv/bin/python scripts/detect_snapshot.py --out before.jsonl
     .venv/bin/python scripts/detect_snapshot.py --out after.jsonl --compare before.jsonl
