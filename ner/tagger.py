@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -122,8 +123,8 @@ class PersonTagger:
         return cls(w)
 
     def margin(self, feats: list[str]) -> float:
-        w = self.w
-        return sum(w.get(x, 0.0) for x in feats)
+        # map over dict.get runs in C: the same sum in the same order as a generator, faster
+        return sum(map(self.w.get, feats, repeat(0.0)))
 
 
 @lru_cache(maxsize=1)

@@ -93,27 +93,41 @@ def _phone_ok(s: str) -> bool:
     return not (digits == 10 and s[0] != "+" and birth_number_valid(s))
 
 
+#: two digits in a row: every phone and every digit-shaped username needs them
+TWO_DIGITS = re.compile(r"\d\d")
+
+
 def find(text: str) -> list[Span]:
+    # Each pattern runs only where the character it cannot do without occurs ("@", "/", "#",
+    # two digits, "_"): most texts have none, and the regexes would otherwise try every
+    # position of every text. The guards are necessary conditions, so the spans are the same.
     spans: list[Span] = []
-    for m in EMAIL.finditer(text):
-        spans.append(Span(m.start(), m.end(), "CONTACT", 0.99))
-    for m in EMAIL_NO_TLD.finditer(text):
-        spans.append(Span(m.start(), m.end(), "CONTACT", 0.9))
-    for m in URL.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in ".,;:!?)":
-            end -= 1
-        spans.append(Span(m.start(), end, "CONTACT", 0.95))
-    for m in PHONE.finditer(text):
-        if _phone_ok(m.group()):
+    has_at = "@" in text
+    has_digits = TWO_DIGITS.search(text) is not None
+    if has_at:
+        for m in EMAIL.finditer(text):
+            spans.append(Span(m.start(), m.end(), "CONTACT", 0.99))
+        for m in EMAIL_NO_TLD.finditer(text):
             spans.append(Span(m.start(), m.end(), "CONTACT", 0.9))
-    for m in HANDLE.finditer(text):
-        end = m.end()
-        while text[end - 1] == ".":
-            end -= 1
-        spans.append(Span(m.start(), end, "CONTACT", 0.95))
-    for m in DISCORD.finditer(text):
-        spans.append(Span(m.start(), m.end(), "CONTACT", 0.95))
+    if "/" in text or "www." in text.lower():
+        for m in URL.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in ".,;:!?)":
+                end -= 1
+            spans.append(Span(m.start(), end, "CONTACT", 0.95))
+    if has_digits:
+        for m in PHONE.finditer(text):
+            if _phone_ok(m.group()):
+                spans.append(Span(m.start(), m.end(), "CONTACT", 0.9))
+    if has_at:
+        for m in HANDLE.finditer(text):
+            end = m.end()
+            while text[end - 1] == ".":
+                end -= 1
+            spans.append(Span(m.start(), end, "CONTACT", 0.95))
+    if "#" in text:
+        for m in DISCORD.finditer(text):
+            spans.append(Span(m.start(), m.end(), "CONTACT", 0.95))
     for m in CUE.finditer(text):
         # "na twitchi streamuje jako zuzik__": a word followed by "jako"/"pod" is the verb
         if NEXT_IS_LINK.match(text, m.end("name")):
@@ -123,8 +137,9 @@ def find(text: str) -> list[Span]:
         strong = NICK_CUE.match(m.group())
         if _username_like(m.group("name"), 4.0 if strong else 1.0):
             spans.append(Span(m.start("name"), m.end("name"), "CONTACT", 0.8))
-    for m in USERNAME.finditer(text):
-        if len(m.group()) < 5 or re.fullmatch(r"\d+\w{0,3}", m.group()):
-            continue
-        spans.append(Span(m.start(), m.end(), "CONTACT", 0.6))
+    if has_digits or "_" in text:
+        for m in USERNAME.finditer(text):
+            if len(m.group()) < 5 or re.fullmatch(r"\d+\w{0,3}", m.group()):
+                continue
+            spans.append(Span(m.start(), m.end(), "CONTACT", 0.6))
     return spans
