@@ -16,4 +16,4 @@ from flask import Blueprint
 bp = Blueprint("moderation", __name__, template_folder="../templates",
                static_folder="../static/moderation", static_url_path="/static")
 
-from review_ui.moderation import login, team, views  # noqa: E402,F401  (routes on bp)
+from review_ui.moderation import login, password, team, views  # noqa: E402,F401  (routes on bp)
