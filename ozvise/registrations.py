@@ -205,6 +205,23 @@ def issue_confirmation(session: Session, settings: Settings, school: School,
     return IssuedConfirmation(token=token, code=code, confirmation=row)
 
 
+def resend_registration_confirmation(session: Session, settings: Settings, school: School,
+                                     *, actor: str) -> SchoolConfirmation:
+    """A fresh link + code to the register address for a claim still waiting (the mail was
+    lost, deleted or expired); the earlier link stops working. Only the operator does this:
+    it still goes to the register's address, never to anyone the registrant named."""
+    if school.verification != Verification.PENDING:
+        raise RegistrationError(f"Registrace školy {school.red_izo} nečeká na ověření.")
+    issued = issue_confirmation(session, settings, school, ConfirmationPurpose.REGISTRATION)
+    if issued is None:
+        raise RegistrationError(
+            f"Škola {school.red_izo} nemá v rejstříku e-mail; ověřte ji na základě doložení "
+            "(ozvise schools verify RED-IZO --evidence „…“).")
+    record(session, actor, "school.confirmation_resent", f"school:{school.id}",
+           confirmation_id=issued.confirmation.id)
+    return issued.confirmation
+
+
 def open_confirmation(session: Session, token: str) -> SchoolConfirmation | None:
     """The unused, unexpired confirmation this link token belongs to, if any."""
     if not token or len(token) > 100:

@@ -1,4 +1,4 @@
-"""``ozvise schools pending|show|verify|approve-recovery|revoke|unregister``: the operator's
+"""``ozvise schools pending|show|verify|resend|approve-recovery|revoke|unregister``: the operator's
 side of the school-trust rule (``ozvise.registrations``). Every change is audited with
 the operator's name (``--by``, default the login name) and their evidence or reason."""
 
@@ -127,6 +127,23 @@ def schools_verify(red_izo: str, evidence: str, by: str | None) -> None:
                "portálu školy; dřívější zpřístupní `ozvise onboarding release`.")
 
 
+@click.command("resend", help="Pošle na adresu školy z rejstříku nový odkaz a kód k potvrzení "
+                              "čekající registrace (když se e-mail ztratil nebo vypršel); "
+                              "dřívější odkaz přestane platit.")
+@click.argument("red_izo", metavar="RED-IZO")
+@BY_OPTION
+def schools_resend(red_izo: str, by: str | None) -> None:
+    from ozvise.cli import settings_from_env
+    from ozvise.registrations import resend_registration_confirmation
+
+    operator = _operator(by)
+    settings = settings_from_env()
+    row = _apply(red_izo, lambda session, school: resend_registration_confirmation(
+        session, settings, school, actor=operator))
+    click.echo(f"Nový odkaz a kód jsou ve frontě k odeslání na {row.sent_to} "
+               f"(platí do {_when(row.expires_at)}); dřívější odkaz už neplatí.")
+
+
 @click.command("approve-recovery", help="Schválí nového správce, který použil záchranný klíč, "
                                         "když adresa školy v rejstříku chybí nebo je chybná.")
 @click.argument("red_izo", metavar="RED-IZO")
@@ -176,5 +193,5 @@ def schools_unregister(red_izo: str, by: str | None) -> None:
     click.echo(f"Registrace školy {red_izo} je ukončená; přístup ztratilo členů: {len(members)}.")
 
 
-COMMANDS = (schools_pending, schools_show, schools_verify, schools_approve_recovery,
-            schools_revoke, schools_unregister)
+COMMANDS = (schools_pending, schools_show, schools_verify, schools_resend,
+            schools_approve_recovery, schools_revoke, schools_unregister)
