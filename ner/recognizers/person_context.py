@@ -189,8 +189,10 @@ def _unknown_candidate(e) -> bool:  # noqa: ANN001 - names.TokenEvidence
     t = e.token
     if e.common >= WORD_ZIPF or not t.is_alpha or len(t.folded) < 3 or "-" in t.folded:
         return False
-    if t.is_cap and not t.is_upper:
-        return False  # capitalised words are the other layers' business
+    if t.is_cap and not t.is_upper and not (t.sent_start and e.common < RARE_ZIPF):
+        # capitalised words are the other layers' business, but a capital at a sentence start
+        # says nothing: a word in no frequency list there is judged by position as in lowercase
+        return False
     f = t.folded
     return not (f in SKIP or f in SAY_DO or f in TO_PERSON or f in PREPOSITIONS
                 or f in DETERMINERS or is_role_word(f))

@@ -53,6 +53,22 @@ def test_ordinary_words_in_the_same_positions_stay(text: str, word: str):
     assert word in _hidden(text)
 
 
+def test_a_rare_name_found_once_is_hidden_in_its_other_forms():
+    m = _hidden("nykolas mi vzal mobil. sedim s nykolasem a nikdo s nim nemluvi")
+    assert "nykolas" not in m
+
+
+def test_a_rare_capitalised_sentence_start_is_judged_by_position():
+    assert "Jarmyla" not in _hidden("Jarmyla mi vzala penál.")
+    assert "Pravítko" in _hidden("Pravítko mi vzal Petr.")  # a word, not in subject position
+
+
+def test_edited_text_keeps_ordinary_lowercase_forms():
+    # propagation from lowercase names is for children's writing, and only for non-words
+    m = _hidden("Petr Skála mě bije. Na výletě jsme lezli na skálu.")
+    assert "skálu" in m
+
+
 def test_hyphenated_surname_of_two_names_is_one_name():
     """A double surname no list holds whole reads as a name when both parts do."""
     m = _hidden("spolužák vít kolář-vrabec mi schoval tašku")
