@@ -257,6 +257,22 @@ def _unknown_after_preposition(text: str, ev, i: int) -> bool:  # noqa: ANN001
     return e.common < RARE_ZIPF and (_has_reading(e) or e.token.folded.endswith("ovi"))
 
 
+#: what follows a subject "first name + surname": a clitic or a verb ("hynek louka me strka")
+_AFTER_SUBJECT = frozenset(fold(w) for w in "mi mě me mu ho jí ji nám nás vám je se si".split())
+
+
+def _surname_after_given(text: str, ev, i: int, scores: list[float]) -> bool:  # noqa: ANN001
+    """A lowercase word between a found given name in its base form and a clitic or a verb
+    only people do is the surname: "hynek louka me furt shazuje", "adam skala rekl"."""
+    if i == 0 or i + 1 >= len(ev) or ev[i].token.sent_start or scores[i - 1] <= 0:
+        return False
+    g = ev[i - 1].given
+    if g is None or not g.exact or ev[i].token.folded.endswith(ADJECTIVE_ENDS):
+        return False
+    nxt = ev[i + 1].token.folded
+    return (nxt in _AFTER_SUBJECT or nxt in SAY_DO) and _spaced(text, ev, i - 1, i + 1)
+
+
 def apply_unknown(text: str, ev, scores: list[float], holes=()) -> set[int]:  # noqa: ANN001
     """Raise words no popular reading covers where their position says person (module doc);
     returns them (lists of people may then carry their neighbours)."""
@@ -267,7 +283,8 @@ def apply_unknown(text: str, ev, scores: list[float], holes=()) -> set[int]:  # 
         if holes and _near_hole(text, ev, i, holes):
             continue
         if (_unknown_subject(text, ev, i) or _unknown_object(text, ev, i)
-                or _unknown_after_preposition(text, ev, i)):
+                or _unknown_after_preposition(text, ev, i)
+                or _surname_after_given(text, ev, i, scores)):
             scores[i] = SCORE
             found.add(i)
     return found

@@ -35,6 +35,7 @@ def _hidden(text: str) -> str:
     ("zase zbili tlustika na zachodech", "tlustika"),  # a nickname as the victim
     ("sedim s jarmylou a ona me stipe", "jarmylou"),  # a preposition's person case
     ("bojim se tlustika a jarmyly", "jarmyly"),  # a list of people carries a rare word
+    ("bohdan vrba me furt strka", "vrba"),  # between a given name and a clitic: the surname
 ])
 def test_a_name_no_list_knows_is_found_by_its_position(text: str, name: str):
     assert name not in _hidden(text)
@@ -48,6 +49,7 @@ def test_a_name_no_list_knows_is_found_by_its_position(text: str, name: str):
     ("schvalne me kopl do nohy", "schvalne"),  # an adverb before the verb
     ("zbil me pravitkem a smal se", "pravitkem"),  # a thing, not a person
     ("ten pes me kousl do ruky", "pes"),  # not a verb only people do
+    ("tomas maly me strka", "maly"),  # an adjective after a given name is no surname
 ])
 def test_ordinary_words_in_the_same_positions_stay(text: str, word: str):
     assert word in _hidden(text)
@@ -106,3 +108,10 @@ def test_kid_names_set_floors():
     res = score(gold, preds, ("PERSON",))["overall"]
     assert res["recall"] >= 0.91
     assert res["precision"] >= 0.96
+
+
+def test_kid_names_set_is_in_the_bench_marked_as_tuned_on():
+    from ner import bench
+
+    assert "tests/ner/data/kid_names_reports.jsonl" in bench.DEFAULT_REPORTS
+    assert bench.tuned_on("tests/ner/data/kid_names_reports.jsonl") == "yes (synthetic)"
