@@ -32,6 +32,7 @@ DEFAULT_REPORTS = (
     _DATA + "phenomena_reports.jsonl",
     _DATA + "style_reports.jsonl",
     _DATA + "contact_reports.jsonl",
+    _DATA + "kid_names_reports.jsonl",
     _DATA + "blind_reports.jsonl",
     _DATA + "heldout_reports.jsonl",
 )
@@ -43,6 +44,7 @@ TUNED_ON = {
     "phenomena_reports": "yes (synthetic)",
     "style_reports": "yes (synthetic)",
     "contact_reports": "yes (synthetic)",
+    "kid_names_reports": "yes (synthetic)",
     "blind_reports": "no (held out)",
     "heldout_reports": "no (same team)",
     "cnec_dtest_person": "thresholds",

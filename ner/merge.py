@@ -121,6 +121,7 @@ def _with_affixes(text: str, s: Span) -> Span:
 COMMON_WORD_ZIPF = 3.5
 POPULAR_GIVEN_RANK = 1000  # a given name this popular is always masked (karel, tom, ema)
 EDITED_CAP_SHARE = 0.75
+RARE_BASE_ZIPF = 1.5  # a lowercase name this rare a word is its own base (propagate)
 
 
 def _ordinary_word(folded: str, gaz: Gazetteer) -> bool:
@@ -153,6 +154,7 @@ def propagate(
     person_bases: dict[str, float] = {}
     lower_seen: set[str] = set()  # person words detected at least once in lowercase
     ordered = sorted(spans)
+    edited = _edited(tokens)
     i = 0
     for t in tokens:
         while i < len(ordered) and ordered[i].end <= t.start:
@@ -172,8 +174,12 @@ def propagate(
                 for m in gaz.lookup(t.folded):
                     if len(m.base) >= 4:
                         person_bases[m.base] = max(person_bases.get(m.base, 0), sc)
-                if t.is_cap and len(t.folded) >= 4:
-                    # a name no list knows is its own base: Zoraida → Zoraidina, Zoraidě, Zoraidou
+                if len(t.folded) >= 4 and (
+                    t.is_cap or (not edited and gaz.zipf(t.folded) < RARE_BASE_ZIPF)
+                ):
+                    # a name no list knows is its own base: Zoraida → Zoraidina, Zoraidě, Zoraidou;
+                    # in children's writing a lowercase one too, when it is no word at all
+                    # ("nykolas mi vzal mobil … sedim s nykolasem")
                     person_bases[t.folded] = max(person_bases.get(t.folded, 0), sc)
     frags: dict[str, Span] = {}
     for s in spans:
@@ -184,7 +190,6 @@ def propagate(
     for frag, s in frags.items():
         rx = re.compile(r"(?<!\w)" + re.escape(frag) + r"(?!\w)")
         extra += [Span(m.start(), m.end(), s.label, s.score) for m in rx.finditer(text)]
-    edited = _edited(tokens)
     for t in tokens:
         sc = person_words.get(t.folded)
         if (

@@ -21,6 +21,7 @@ from typing import Any
 from ..crf import token_vectors
 from ..gazetteer import Gazetteer, NameMatch
 from ..merge import NAME_PARTICLES  # lowercase inner parts of foreign names (van den, al)
+from ..role_words import is_role_word
 from ..span import Span
 from ..tagger import features, get_tagger
 from ..textutil import Token
@@ -265,6 +266,12 @@ def _best(matches: list[NameMatch], kind: str) -> NameMatch | None:
 def _readings(gaz: Gazetteer, folded: str) -> tuple[NameMatch | None, NameMatch | None]:
     """The likeliest given-name and surname readings of a folded word (cached: words repeat)."""
     ms = gaz.lookup(folded) if len(folded) >= 2 else []
+    if not ms and "-" in folded:
+        # a double surname no list holds whole ("kolář-straka", "Nováková-Dvořáková"): a name
+        # when every part reads as one; the likeliest part's reading stands for it
+        parts = [gaz.lookup(p) if len(p) >= 3 else [] for p in folded.split("-")]
+        if len(parts) == 2 and all(parts):
+            ms = parts[0] + parts[1]
     return _best(ms, "given"), _best(ms, "surname")
 
 
@@ -660,7 +667,9 @@ def _apply_cues(text: str, ev: list[TokenEvidence], scores: list[float]) -> None
         c = ev[j]
         known = [m for m in (c.given, c.surname) if m is not None and not m.entry.ambiguous]
         if (
-            (c.token.is_cap and c.common < (6.0 if title and not c.token.sent_start else 4.0))
+            (c.token.is_cap
+             and c.common < (6.0 if title and not (c.token.sent_start or c.token.is_upper)
+                             else 4.0))
             or (known and c.common < 4.0)
             or (c.common < LOWER_MAX_ZIPF and len(c.token.text) > 2 and (c.given or c.surname))
         ):
@@ -723,6 +732,7 @@ def find(
         use_crf=use_crf and doc is not None,
         crf_ready=crf_ready,
     )
+    _role_words_are_no_names(ev, scores)
     if VETOES:
         vetoes.title_vetoes(text, ev, scores, gaz)
         vetoes.ethnonym_vetoes(text, ev, scores, edited_text(text, ev, holes), TITLE_CUES)
@@ -731,6 +741,20 @@ def find(
         for e, s in zip(ev, scores, strict=True)
         if s > 0
     ]
+
+
+def _role_words_are_no_names(ev: list[TokenEvidence], scores: list[float]) -> None:
+    """A kin or role word in lowercase or ALL CAPS ("strejda mi rekl", "MAMKA ŘEKLA") is the
+    word: the gazetteer knows some as rare given names, and a child's letter case cannot tell
+    them apart. A capitalised one mid-sentence, or a popular given name ("tatana"), stays."""
+    for i, e in enumerate(ev):
+        t = e.token
+        if scores[i] <= 0 or (t.is_cap and not t.is_upper) or not is_role_word(t.folded):
+            continue
+        g = e.given
+        if g is not None and g.exact and not g.entry.ambiguous and g.entry.rank <= VETO_EXEMPT_RANK:
+            continue
+        scores[i] = 0.0
 
 
 def model_only(doc) -> list[Span]:

@@ -19,10 +19,22 @@ counts when its neighbours say it is a person, not a thing:
 
 Only popular readings count (a given name or surname in the gazetteer's top ``MAX_RANK``, not
 marked ambiguous), and never a very frequent word (Zipf ``MAX_ZIPF``: tomu, rika, ale stay out).
+
+Words no list knows as a popular name (``apply_unknown``): a misspelt or foreign given name
+("nykolas", "sebastyana"), a nickname ("zbili smudlu", "s pupikem"), a surname that is also an
+ordinary word ("ten skala", "jelen rekl"). The same positions count — subject of a verb only
+people do, object of a verb done to people, a preposition's person case — when the word is
+(a) no word of the frequency lexicon at all (Zipf < ``RARE_ZIPF``), or (b) not too frequent a
+word (Zipf < ``WORD_ZIPF``) with further evidence that it names a person: any name reading in
+the gazetteer (rare or ambiguous: skala, jelen, sova), "ten/ta/ty" right before it as a subject,
+or a gender mismatch (a word in -a as the subject of a masculine past verb: "louka se smal",
+"skala rekl" — a boy with a surname in -a, not a meadow). Kin and role words ("brácha rekl",
+"táta zbil"), adjectives ("ten maly mi rekl") and a word after a preposition are never taken.
 """
 
 from __future__ import annotations
 
+from ..role_words import is_role_word
 from ..textutil import fold
 
 MAX_RANK = 1000
@@ -50,6 +62,27 @@ vždycky vcera včera dneska dnes hned pak potom jen prý prej
 PREP_CASE = {"s": ("em", "ou"), "se": ("em", "ou"), "k": ("ovi",), "ke": ("ovi",)}
 PREP_MAX_RANK = 300  # a preposition is weaker evidence: only popular given names
 CONJ = {"a", "i", ","}
+
+UNKNOWN_WORDS = True  # words no popular reading covers, by position (apply_unknown)
+RARE_ZIPF = 1.5  # below this a word is in no frequency list: a name, a nickname, a misspelling
+WORD_ZIPF = 4.0  # up to this an ordinary word may name a person, given further evidence
+#: verbs done to a person (their object is one): "zbili smudlu", "rikaj smudlu", "bojim se X"
+TO_PERSON = frozenset(fold(w) for w in """
+zbil zbila zbili bije bijou mlátí mlátil mlátila mlátili kope kopl kopla kopnul kopnula štípe
+štípá strká strčil strčila nadává nadával nadávala otravuje otravoval vyhrožuje vyhrožoval
+vyhrožovala šikanuje šikanoval šikanujou pomlouvá pomlouval pomlouvala pomlouvaj shodil shodila
+zamkl zamkla zamkli zesměšňuje ubližuje ubližoval nesnáší nenávidí
+""".split()) | FEAR
+#: a preposition before a word makes it no subject (case forms after "v", "na", "se" …)
+PREPOSITIONS = frozenset(fold(w) for w in """
+v ve na do z ze od k ke s se u o po pro před pred za pod nad mezi bez vedle kolem okolo při pri
+""".split())
+DETERMINERS = frozenset({"ten", "ta", "ty", "tej", "toho", "tu"})
+#: adjective endings (folded): "ten maly", "ten velkej", "ta nova" are no names
+ADJECTIVE_ENDS = ("y", "i", "ej", "eho", "emu", "ym", "ych", "ova")
+#: endings of finite verbs and past participles (folded): a rare word with one and no name
+#: reading is a verb the lexicon lacks in that form ("nahlasim", "napomenula"), no name
+VERB_ENDS = ("im", "am", "ou", "me", "te", "l", "la", "li", "lo")
 
 
 def _known(e) -> bool:  # noqa: ANN001 - names.TokenEvidence
@@ -125,12 +158,16 @@ def _preposition_before(ev, i: int) -> bool:  # noqa: ANN001
     )
 
 
-def _coordinated(text: str, ev, i: int, scores: list[float]) -> bool:  # noqa: ANN001
+def _coordinated(text: str, ev, i: int, scores: list[float],  # noqa: ANN001
+                 plain: bool = False) -> bool:
+    """Next to a found name in a list; ``plain``: only "X a Y", "X i Y" or "X, Y"."""
     for j in (i - 2, i + 2):
         if 0 <= j < len(ev) and scores[j] > 0:
             a, b = (j, i) if j < i else (i, j)
             middle = ev[(a + b) // 2].token.folded
             gap = text[ev[a].token.end : ev[b].token.start]
+            if plain and gap.strip() not in ("a", "i"):
+                continue
             if middle in CONJ and len(gap) <= 5 and "\n" not in gap:
                 return True
     for j in (i - 1, i + 1):  # "niki, dana"
@@ -147,6 +184,112 @@ def _near_hole(text: str, ev, i: int, holes) -> bool:  # noqa: ANN001
     return any(h0 < b and a < h1 for h0, h1 in holes)
 
 
+def _unknown_candidate(e) -> bool:  # noqa: ANN001 - names.TokenEvidence
+    """A lowercase/ALL-CAPS word that may be a name no popular reading covers."""
+    t = e.token
+    if e.common >= WORD_ZIPF or not t.is_alpha or len(t.folded) < 3 or "-" in t.folded:
+        return False
+    if t.is_cap and not t.is_upper and not (t.sent_start and e.common < RARE_ZIPF):
+        # capitalised words are the other layers' business, but a capital at a sentence start
+        # says nothing: a word in no frequency list there is judged by position as in lowercase
+        return False
+    f = t.folded
+    return not (f in SKIP or f in SAY_DO or f in TO_PERSON or f in PREPOSITIONS
+                or f in DETERMINERS or is_role_word(f))
+
+
+def _has_reading(e) -> bool:  # noqa: ANN001
+    return e.given is not None or e.surname is not None
+
+
+def _rare(e) -> bool:  # noqa: ANN001
+    """In no frequency list, and with a name reading or no verb ending."""
+    return e.common < RARE_ZIPF and (_has_reading(e) or not e.token.folded.endswith(VERB_ENDS))
+
+
+def _spaced(text: str, ev, a: int, b: int) -> bool:  # noqa: ANN001
+    """Only spaces between tokens a < b (no comma, no full stop: one clause)."""
+    return all(not text[ev[k].token.end : ev[k + 1].token.start].strip() for k in range(a, b))
+
+
+def _unknown_subject(text: str, ev, i: int) -> bool:  # noqa: ANN001
+    """Subject of a verb only people do: "nykolas vzal", "ten skala me zbil", "louka se smal"."""
+    if not _verb_follows(ev, i):
+        return False
+    e = ev[i]
+    verb_at = next(j for j in range(i + 1, min(len(ev), i + 5)) if ev[j].token.folded in SAY_DO)
+    prev = ev[i - 1].token.folded if i and not e.token.sent_start else ""
+    if prev in PREPOSITIONS or not _spaced(text, ev, i, verb_at):
+        return False
+    if _rare(e):
+        return True
+    if e.token.folded.endswith(ADJECTIVE_ENDS):
+        return False
+    if prev in DETERMINERS or _has_reading(e):
+        return True
+    return e.token.folded.endswith("a") and ev[verb_at].token.folded.endswith("l")
+
+
+def _unknown_object(text: str, ev, i: int) -> bool:  # noqa: ANN001
+    """Object of a verb done to people: "zbili smudlu", "bojim se sebastyana"."""
+    e = ev[i]
+    if e.token.sent_start:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= 2 and ev[j].token.folded in SKIP and not ev[j].token.sent_start:
+        j -= 1
+    if j < 0 or ev[j].token.folded not in TO_PERSON or not _spaced(text, ev, j, i):
+        return False
+    return _rare(e) or (
+        _has_reading(e) and not e.token.folded.endswith(ADJECTIVE_ENDS))
+
+
+def _unknown_after_preposition(text: str, ev, i: int) -> bool:  # noqa: ANN001
+    """A person's case after a preposition: a word in no frequency list with a name reading,
+    however rare ("s kuldou", "s pupikem"; things take -em/-ou too: "s metodikem", "s lupou"),
+    or with -ovi, a person's or an animal's ending alone ("k nykolasovi")."""
+    if i == 0 or ev[i].token.sent_start or not _spaced(text, ev, i - 1, i):
+        return False
+    endings = PREP_CASE.get(ev[i - 1].token.folded)
+    e = ev[i]
+    if not endings or not e.token.folded.endswith(endings):
+        return False
+    return e.common < RARE_ZIPF and (_has_reading(e) or e.token.folded.endswith("ovi"))
+
+
+#: what follows a subject "first name + surname": a clitic or a verb ("hynek louka me strka")
+_AFTER_SUBJECT = frozenset(fold(w) for w in "mi mě me mu ho jí ji nám nás vám je se si".split())
+
+
+def _surname_after_given(text: str, ev, i: int, scores: list[float]) -> bool:  # noqa: ANN001
+    """A lowercase word between a found given name in its base form and a clitic or a verb
+    only people do is the surname: "hynek louka me furt shazuje", "adam skala rekl"."""
+    if i == 0 or i + 1 >= len(ev) or ev[i].token.sent_start or scores[i - 1] <= 0:
+        return False
+    g = ev[i - 1].given
+    if g is None or not g.exact or ev[i].token.folded.endswith(ADJECTIVE_ENDS):
+        return False
+    nxt = ev[i + 1].token.folded
+    return (nxt in _AFTER_SUBJECT or nxt in SAY_DO) and _spaced(text, ev, i - 1, i + 1)
+
+
+def apply_unknown(text: str, ev, scores: list[float], holes=()) -> set[int]:  # noqa: ANN001
+    """Raise words no popular reading covers where their position says person (module doc);
+    returns them (lists of people may then carry their neighbours)."""
+    found = set()
+    for i, e in enumerate(ev):
+        if scores[i] > 0 or not _unknown_candidate(e):
+            continue
+        if holes and _near_hole(text, ev, i, holes):
+            continue
+        if (_unknown_subject(text, ev, i) or _unknown_object(text, ev, i)
+                or _unknown_after_preposition(text, ev, i)
+                or _surname_after_given(text, ev, i, scores)):
+            scores[i] = SCORE
+            found.add(i)
+    return found
+
+
 def apply(text: str, ev, scores: list[float], holes=()) -> None:  # noqa: ANN001
     """Raise the score of known names in lowercase/ALL CAPS whose context says person.
 
@@ -157,7 +300,8 @@ def apply(text: str, ev, scores: list[float], holes=()) -> None:  # noqa: ANN001
         i for i, e in enumerate(ev)
         if scores[i] <= 0 and _known(e) and not (holes and _near_hole(text, ev, i, holes))
     ]
-    if not candidates:
+    unknown = apply_unknown(text, ev, scores, holes) if UNKNOWN_WORDS else set()
+    if not candidates and not unknown:
         return
     # a subject before a verb, or a list of people, stands in the nominative: the word itself
     # must be the name ("dana", "niki"), not a case form that may be a noun's ("hodině vzal")
@@ -170,10 +314,15 @@ def apply(text: str, ev, scores: list[float], holes=()) -> None:  # noqa: ANN001
             or _addressed(text, ev, i)
         ):
             scores[i] = SCORE
+    # a word in no frequency list joins a list of people in any case ("se sebastyana a nykolase")
+    # a word in no frequency list joins a plain list of people in any case ("se sebastyana
+    # a nykolase"; not across a clause: "že to nahlásím, a radek se smál")
+    rare = {i for i, e in enumerate(ev) if UNKNOWN_WORDS and scores[i] <= 0 and _rare(e)
+            and _unknown_candidate(e) and not (holes and _near_hole(text, ev, i, holes))}
     changed = True
     while changed:  # lists of people: one found name carries its neighbours
         changed = False
-        for i in base:
-            if scores[i] <= 0 and _coordinated(text, ev, i, scores):
+        for i in base | rare:
+            if scores[i] <= 0 and _coordinated(text, ev, i, scores, plain=i in rare):
                 scores[i] = SCORE
                 changed = True

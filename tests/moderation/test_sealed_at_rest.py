@@ -35,7 +35,7 @@ from tests.factories import csrf_token, moderation_key, submit_form
 ZW, SHY = "\u200b", "\u00ad"
 ZERO_WIDTH = f"Ve třídě mě pořád strká Pe{ZW}tr Vo{ZW}pička a smějou se mi."
 SOFT_HYPHEN = f"Holka jménem Ane{SHY}žka Kře{SHY}menová mi píše ošklivé zprávy."
-NICKNAME = "Zase mi kvakoš vzal svačinu a ostatní se smáli."
+NICKNAME = "Svačinu mi zase vzal kvakoš a ostatní se smáli."
 FOLLOW_UP = "Dneska mě zase honil šmudlík a jeho kámoši za tělocvičnou."
 #: What must not be readable anywhere: the names as typed, without the invisible
 #: characters, and the pieces of them the detector left in the moderators' copy.
