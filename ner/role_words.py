@@ -10,6 +10,7 @@ through a shared stem), so it is cut off the span's front.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .span import Span
 from .textutil import fold
@@ -24,7 +25,9 @@ _STEMS = (
 _ROLE = re.compile(r"(?:" + "|".join(sorted(set(_STEMS), key=len, reverse=True)) + r")\w{0,3}")
 
 
+@lru_cache(maxsize=65536)
 def is_role_word(word: str) -> bool:
+    """Cached: asked of most lowercase words of every text, and words repeat."""
     return bool(_ROLE.fullmatch(fold(word)))
 
 
